@@ -1,0 +1,1 @@
+export { logLevelFromEnv } from './log-level.js';
