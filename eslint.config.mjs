@@ -43,6 +43,22 @@ export default [
     },
   },
   {
+    // Recipe tests run the recipe through the local host, so they may import tools.
+    files: ['apps/**/*.test.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          depConstraints: [
+            { sourceTag: 'type:recipe', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
     plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
