@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+
+import {
+  bicepNamedValues,
+  loadedFiles,
+  namedValueReferences,
+  policyFiles,
+  readRecipeFile,
+  recipeDir,
+  terraformNamedValues,
+} from './iac-files.js';
+
+const iacFiles = ['infra/main.bicep', 'infra/main.tf'] as const;
+const buildOutputs = ['dist/openapi.json'];
+const contractNamedValues = [
+  'cache-duration',
+  'function-host-key',
+  'jwt-audience',
+  'openid-config-url',
+  'rate-limit-calls',
+  'rate-limit-period',
+  'tenant-id',
+];
+
+// Policies use most named values; the backend entity's credentials header uses the host key.
+const backendNamedValues = ['function-host-key'];
+const usedNamedValues = [
+  ...new Set([
+    ...policyFiles().flatMap((file) => namedValueReferences(readRecipeFile(file))),
+    ...backendNamedValues,
+  ]),
+].sort();
+
+const declaredBy: Record<(typeof iacFiles)[number], string[]> = {
+  'infra/main.bicep': bicepNamedValues(readRecipeFile('infra/main.bicep')),
+  'infra/main.tf': terraformNamedValues(readRecipeFile('infra/main.tf')),
+};
+
+type BuildTarget = { command: string; outputs: string[] };
+const buildTarget = (JSON.parse(readRecipeFile('package.json')) as {
+  nx: { targets: { build: BuildTarget } };
+}).nx.targets.build;
+
+describe('policy XML (deployed with format "xml", so it must be well-formed)', () => {
+  it.each(policyFiles())('%s is well-formed XML rooted at <policies>', (file) => {
+    const source = readRecipeFile(file);
+    expect(XMLValidator.validate(source)).toBe(true);
+    expect(source).toMatch(/^(?:<!--[\s\S]*?-->\s*)?<policies>/);
+  });
+
+  it('uses exactly the named values agreed in CONTRACTS.md', () => {
+    expect(usedNamedValues).toEqual(contractNamedValues);
+  });
+});
+
+describe.each(iacFiles)('%s', (iacFile) => {
+  it('loads only files that exist or that the build target produces', () => {
+    const files = loadedFiles(iacFile);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      if (buildOutputs.includes(file)) {
+        expect(buildTarget.command).toContain(file);
+        expect(buildTarget.outputs).toContain('{projectRoot}/dist');
+      } else {
+        expect(existsSync(join(recipeDir, file)), `${iacFile} loads missing ${file}`).toBe(true);
+      }
+    }
+  });
+
+  it('deploys every policy file under apim/', () => {
+    expect(loadedFiles(iacFile).filter((file) => file.endsWith('.xml')).sort()).toEqual(
+      policyFiles(),
+    );
+  });
+
+  it('imports the OpenAPI document the build writes', () => {
+    expect(loadedFiles(iacFile)).toContain('dist/openapi.json');
+  });
+
+  it('declares every {{named value}} the policies use, and no other', () => {
+    expect([...declaredBy[iacFile]].sort()).toEqual(usedNamedValues);
+  });
+
+  it('declares the backend entity the policy selects, sending the host key header', () => {
+    const source = readRecipeFile(iacFile);
+    expect(source).toMatch(/name\s*[:=]\s*['"]catalog-function-backend['"]/);
+    expect(source).toMatch(/'?"?x-functions-key'?"?\s*[:=]\s*\[?\s*['"]\{\{function-host-key\}\}['"]/);
+  });
+
+  it('attaches each operation policy to an operation id of the OpenAPI document', () => {
+    const source = readRecipeFile(iacFile);
+    for (const file of policyFiles().filter((path) => path.startsWith('apim/operations/'))) {
+      const operationId = file.slice('apim/operations/'.length, -'.xml'.length);
+      expect(source).toMatch(new RegExp(`['"]${operationId}['"]`));
+    }
+  });
+
+  it('keeps secrets out of the file', () => {
+    const source = readRecipeFile(iacFile);
+    expect(source).not.toMatch(/AccountKey=|SharedAccessSignature|sig=|password\s*[:=]\s*['"]\w/i);
+  });
+});
+
+describe('the policies and the backend agree', () => {
+  it('selects the backend entity by id', () => {
+    expect(readRecipeFile('apim/api-policy.xml')).toContain(
+      '<set-backend-service backend-id="catalog-function-backend" />',
+    );
+  });
+
+  it('has one operation policy per operation id that exists in the OpenAPI document', () => {
+    const openapiPath = join(recipeDir, 'dist/openapi.json');
+    if (!existsSync(openapiPath)) {
+      throw new Error('dist/openapi.json is missing: run `npx nx run apim-function-backend:build`');
+    }
+    const document = JSON.parse(readRecipeFile('dist/openapi.json')) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const operationIds = Object.values(document.paths).flatMap((item) =>
+      Object.values(item).map((operation) => operation.operationId),
+    );
+    for (const file of policyFiles().filter((path) => path.startsWith('apim/operations/'))) {
+      expect(operationIds).toContain(file.slice('apim/operations/'.length, -'.xml'.length));
+    }
+  });
+});

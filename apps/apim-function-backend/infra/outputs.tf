@@ -1,0 +1,15 @@
+output "function_app_name" {
+  value = azurerm_function_app_flex_consumption.catalog.name
+}
+
+output "apim_name" {
+  value = azurerm_api_management.catalog.name
+}
+
+output "gateway_url" {
+  value = "${azurerm_api_management.catalog.gateway_url}/${azurerm_api_management_api.catalog.path}"
+}
+
+output "subscription_name" {
+  value = azurerm_api_management_subscription.catalog_default.display_name
+}
