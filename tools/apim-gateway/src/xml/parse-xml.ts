@@ -26,7 +26,7 @@ const parser = new XMLParser({
   captureMetaData: true,
 });
 
-const metaSymbol = XMLParser.getMetaDataSymbol();
+const metaSymbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** Strict XML parsing: malformed input is a load error naming the file and line. */
 export function parseXml(source: string, file: string): XmlElement {
