@@ -1,0 +1,71 @@
+import { type DestinationStream, symbols } from 'pino';
+
+import { getLogSink } from './log-context.js';
+import type { LogFormat } from './log-format.js';
+import { levelFromNumber, type LogLevel } from './log-level.js';
+import { createPrettyFormatter } from './pretty.js';
+
+/** Receives finished JSON lines (no trailing newline) instead of the sink or stdout. */
+export type LineCapture = (level: LogLevel, line: string) => void;
+
+/** Options for {@link createDestination}. */
+export type DestinationOptions = {
+  format: LogFormat;
+  /** Where lines go outside an invocation (default `process.stdout`). */
+  stdout?: { write(text: string): unknown; isTTY?: boolean };
+  /** Colour pretty lines written to stdout (default: stdout is a TTY and NO_COLOR is unset). */
+  colorize?: boolean;
+};
+
+let capture: LineCapture | undefined;
+
+/** Sends every routed line to `target` until the returned function is called (tests only). */
+export function setLineCapture(target: LineCapture): () => void {
+  const previous = capture;
+  capture = target;
+  return () => {
+    capture = previous;
+  };
+}
+
+/**
+ * The one place that decides where log lines go.
+ *
+ * Inside an invocation the line goes to the scope's sink, which http-kit points at
+ * `context.info/warn/error`: the Functions worker tags those with the invocation id, so
+ * Application Insights correlates them. stdout is not correlated on Azure
+ * (Azure/Azure-Functions#1396), so it is used only outside an invocation.
+ */
+export function createDestination(options: DestinationOptions): DestinationStream {
+  const stdout = options.stdout ?? process.stdout;
+  const colorize = options.colorize ?? (Boolean(stdout.isTTY) && !('NO_COLOR' in process.env));
+  const pretty = options.format === 'pretty';
+  const forStdout = pretty ? createPrettyFormatter({ colorize }) : undefined;
+  const forSink = pretty ? createPrettyFormatter({ colorize: false }) : undefined;
+  const stream = {
+    [symbols.needsMetadataGsym]: true as const,
+    lastLevel: 30,
+    lastTime: '',
+    lastMsg: '',
+    lastObj: {},
+    write(chunk: string): void {
+      const line = chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
+      const level = levelFromNumber(stream.lastLevel);
+      if (capture) {
+        capture(level, line);
+        return;
+      }
+      const sink = getLogSink();
+      if (sink) {
+        try {
+          sink(level, forSink ? forSink(line) : line);
+          return;
+        } catch {
+          // a sink that throws (e.g. a finished invocation) must not lose the line
+        }
+      }
+      stdout.write(`${forStdout ? forStdout(line) : line}\n`);
+    },
+  };
+  return stream;
+}

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { getLogger } from '../get-logger.js';
+import { runWithLogContext } from '../log-context.js';
+import { captureLogs } from './capture-logs.js';
+
+describe('captureLogs', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  it('returns parsed records and raw lines from getLogger()', () => {
+    const logs = captureLogs();
+    restore = logs.restore;
+    runWithLogContext({ correlationId: 'c-1' }, () => getLogger().info({ item_id: 42 }, 'Handled'));
+    expect(logs.records).toEqual([
+      expect.objectContaining({ level: 'info', correlationId: 'c-1', item_id: 42, msg: 'Handled' }),
+    ]);
+    expect(JSON.parse(logs.lines[0] ?? '')).toEqual(logs.records[0]);
+  });
+
+  it('captures lines that would go to an invocation sink', () => {
+    const logs = captureLogs();
+    restore = logs.restore;
+    const sinkLines: string[] = [];
+    runWithLogContext({}, () => getLogger().warn('w'), {
+      sink: (_l, line) => sinkLines.push(line),
+    });
+    expect(logs.records).toHaveLength(1);
+    expect(sinkLines).toEqual([]);
+  });
+
+  it('can lower the level while capturing and restores it', () => {
+    const before = getLogger().level;
+    const logs = captureLogs({ level: 'trace' });
+    getLogger().trace('t');
+    logs.restore();
+    logs.restore();
+    getLogger().error('not captured');
+    expect(logs.records.map((r) => r.msg)).toEqual(['t']);
+    expect(getLogger().level).toBe(before);
+  });
+});
