@@ -1,0 +1,32 @@
+import type { HttpRequest, InvocationContext } from '@azure/functions';
+
+import { readApimForwarding } from './apim-forwarding.js';
+import { resolveCorrelationId } from './correlation-id.js';
+import type { RequestContext } from './request-context.js';
+import { traceIdFromTraceParent } from './trace-parent.js';
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '/';
+  }
+}
+
+/** Builds the per-invocation context from the request headers and the host's invocation data. */
+export function createRequestContext(
+  request: HttpRequest,
+  invocation: InvocationContext,
+): RequestContext {
+  const traceParent = invocation.traceContext?.traceParent ?? undefined;
+  return {
+    invocationId: invocation.invocationId,
+    functionName: invocation.functionName,
+    correlationId: resolveCorrelationId(request.headers),
+    traceId: traceIdFromTraceParent(traceParent),
+    traceParent,
+    ...readApimForwarding(request.headers),
+    method: request.method,
+    path: pathOf(request.url),
+  };
+}

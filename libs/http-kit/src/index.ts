@@ -1,0 +1,55 @@
+export { computeEtag, etagMatches } from './caching/etag.js';
+export { CORRELATION_ID_HEADER } from './context/correlation-id.js';
+export {
+  type CacheStatus,
+  getRequestContext,
+  type RequestContext,
+} from './context/request-context.js';
+export { HttpProblem, httpError, type HttpProblemOptions } from './errors/http-problem.js';
+export {
+  PROBLEM_TYPE_BASE,
+  problemCatalog,
+  type ProblemKey,
+  type ProblemType,
+  problemTypeUri,
+} from './errors/problem-catalog.js';
+export {
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  ProblemDetailsSchema,
+  type ProblemFieldError,
+} from './errors/problem-details.js';
+export type {
+  JsonObject,
+  JsonValue,
+  OpenApiDocument,
+  OpenApiInfo,
+  OpenApiOptions,
+  OpenApiServer,
+} from './openapi/openapi-types.js';
+export { DEFAULT_BODY_LIMIT_BYTES } from './route/compile-route.js';
+export { defineRoute } from './route/define-route.js';
+export {
+  parseRouteTemplate,
+  type RouteConstraint,
+  type RouteTemplate,
+  type SegmentPart,
+  type TemplateParameter,
+} from './route/route-template.js';
+export type {
+  AnyRoute,
+  AuthLevel,
+  CacheOptions,
+  HandlerContext,
+  HttpMethod,
+  ObjectSchema,
+  RequestSchemas,
+  ResponseSpec,
+  ResponseSpecs,
+  RouteConfig,
+  RouteDefinition,
+  RouteInput,
+  RouteResult,
+} from './route/route-types.js';
+export type { TemplateParams } from './route/template-params.js';
+export { toHttpFunctionOptions } from './route/to-http-function-options.js';

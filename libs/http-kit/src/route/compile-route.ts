@@ -1,0 +1,85 @@
+import type { AnyRoute, HttpMethod } from './route-types.js';
+import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
+import { isArraySchema } from '../validation/schema-shape.js';
+
+/** Everything the per-request pipeline needs, computed once when the route is defined. */
+export interface CompiledRoute {
+  readonly route: AnyRoute;
+  readonly template: RouteTemplate;
+  readonly parameterNames: readonly string[];
+  /** Query keys whose schema is an array. */
+  readonly arrayQueryKeys: ReadonlySet<string>;
+  readonly queryKeys: readonly string[];
+  readonly headerKeys: readonly string[];
+  readonly bodyLimitBytes: number;
+  readonly etag: boolean;
+  readonly cacheControl: string | undefined;
+}
+
+/** Default body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+const BODYLESS_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function fail(route: AnyRoute, reason: string): never {
+  throw new Error(`Route "${route.name}" (${route.route}): ${reason}`);
+}
+
+/** Checks a route declaration and precomputes its request-time lookups; throws on mistakes. */
+export function compileRoute(route: AnyRoute): CompiledRoute {
+  if (!/^[A-Za-z][A-Za-z0-9_-]{0,127}$/.test(route.name)) {
+    fail(route, 'name must start with a letter and use only letters, digits, "_" or "-"');
+  }
+  if (route.methods.length === 0) fail(route, 'declare at least one method');
+  if (new Set(route.methods).size !== route.methods.length) fail(route, 'methods repeat');
+  const template = parseRouteTemplate(route.route);
+  const parameterNames = template.parameters.map((parameter) => parameter.name);
+  const { params, query, headers, body } = route.request ?? {};
+
+  if (params) {
+    const declared = Object.keys(params.shape).sort();
+    const expected = [...parameterNames].sort();
+    if (declared.join() !== expected.join()) {
+      fail(route, `request.params keys [${declared}] must match the template's [${expected}]`);
+    }
+  }
+  const headerKeys = headers ? Object.keys(headers.shape) : [];
+  const upper = headerKeys.find((key) => key !== key.toLowerCase());
+  if (upper) fail(route, `request.headers key "${upper}" must be lowercase`);
+  if (body && route.methods.every((method) => BODYLESS_METHODS.has(method))) {
+    fail(route, 'a body schema needs a method that carries a body (POST, PUT, PATCH, DELETE)');
+  }
+  const queryKeys = query ? Object.keys(query.shape) : [];
+  if (queryKeys.includes('code')) {
+    fail(route, 'query key "code" is the Functions key and is never passed to validation');
+  }
+
+  const statuses = Object.keys(route.responses).map(Number);
+  if (statuses.length === 0) fail(route, 'declare at least one response');
+  const invalid = statuses.find(
+    (status) => !Number.isInteger(status) || status < 100 || status > 599,
+  );
+  if (invalid !== undefined) fail(route, `response status ${invalid} is not an HTTP status`);
+  for (const status of statuses) {
+    const spec = route.responses[status];
+    const responseHeaders = spec?.headers ? Object.keys(spec.headers.shape) : [];
+    const bad = responseHeaders.find((key) => key !== key.toLowerCase());
+    if (bad) fail(route, `response ${status} header "${bad}" must be lowercase`);
+  }
+
+  const bodyLimitBytes = route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 0) {
+    fail(route, 'bodyLimitBytes must be a non-negative integer');
+  }
+  return {
+    route,
+    template,
+    parameterNames,
+    arrayQueryKeys: new Set(queryKeys.filter((key) => isArraySchema(query?.shape[key] as never))),
+    queryKeys,
+    headerKeys,
+    bodyLimitBytes,
+    etag: route.cache?.etag === true,
+    cacheControl: route.cache?.cacheControl,
+  };
+}

@@ -1,0 +1,128 @@
+import type { HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
+import type * as z from 'zod';
+
+import type { RequestContext } from '../context/request-context.js';
+import type { TemplateParams } from './template-params.js';
+
+/** Methods a route may declare (the Functions host answers a method it does not list with 404). */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/** Azure Functions key requirement enforced by the host before the handler runs. */
+export type AuthLevel = 'anonymous' | 'function' | 'admin';
+
+/** Any zod object schema (strip, strict or loose). */
+export type ObjectSchema = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
+
+/** Request parts validated before the handler runs; every value arrives as a string (use `z.coerce`). */
+export interface RequestSchemas {
+  /** Route-template parameters; keys must match the `{names}` in `route`. */
+  readonly params?: ObjectSchema;
+  /** Query string; a key whose schema is an array accepts `?k=a&k=b` and `?k=a,b`. `code` is never seen. */
+  readonly query?: ObjectSchema;
+  /** Headers; keys are lowercase header names. */
+  readonly headers?: ObjectSchema;
+  /** JSON body (`application/json` or `application/*+json`). */
+  readonly body?: z.ZodType;
+}
+
+/** One documented response. A status >= 400 without `schema` is sent as a problem+json body. */
+export interface ResponseSpec {
+  readonly description: string;
+  /** Body schema; the handler returns its input type, the client gets its (validated) output. */
+  readonly schema?: z.ZodType;
+  /** Response headers the handler must set (lowercase keys). */
+  readonly headers?: ObjectSchema;
+  /** Defaults to `application/json`; any other type sends a string body as is. */
+  readonly contentType?: string;
+}
+
+/** Responses keyed by status code. */
+export type ResponseSpecs = { readonly [status: number]: ResponseSpec };
+
+/** HTTP caching for successful GET/HEAD responses. */
+export interface CacheOptions {
+  /** Strong ETag from a hash of the serialized body; a matching `If-None-Match` gets 304. */
+  readonly etag?: boolean;
+  /** `Cache-Control` value for 2xx and 304 responses (errors always get `no-store`). */
+  readonly cacheControl?: string;
+}
+
+type OutputOf<TSchema, TFallback> = TSchema extends z.ZodType ? z.output<TSchema> : TFallback;
+
+/** Validated input handed to the handler. */
+export interface RouteInput<TRoute extends string, TRequest extends RequestSchemas> {
+  readonly params: OutputOf<TRequest['params'], TemplateParams<TRoute>>;
+  readonly query: OutputOf<TRequest['query'], Record<never, never>>;
+  readonly headers: OutputOf<TRequest['headers'], Record<never, never>>;
+  readonly body: OutputOf<TRequest['body'], undefined>;
+}
+
+type ResultHeaders<TSpec> = TSpec extends { headers: infer THeaders extends z.ZodType }
+  ? { readonly headers: z.input<THeaders> & Record<string, string> }
+  : { readonly headers?: Record<string, string> };
+
+type ResultBody<TSpec> = TSpec extends { schema: infer TSchema extends z.ZodType }
+  ? { readonly body: z.input<TSchema> }
+  : { readonly body?: undefined };
+
+/** What a handler returns: one of the declared statuses with the body its schema accepts. */
+export type RouteResult<TResponses extends ResponseSpecs> = number extends keyof TResponses
+  ? { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
+  : DeclaredResult<TResponses>;
+
+type DeclaredResult<TResponses extends ResponseSpecs> = {
+  [TStatus in keyof TResponses & number]: { readonly status: TStatus } & ResultBody<
+    TResponses[TStatus]
+  > &
+    ResultHeaders<TResponses[TStatus]>;
+}[keyof TResponses & number];
+
+/** Per-invocation values besides the validated input. */
+export interface HandlerContext {
+  /** The raw request (already consumed if the route declares a body). */
+  readonly request: HttpRequest;
+  readonly invocation: InvocationContext;
+  readonly requestContext: RequestContext;
+}
+
+/** Everything a route declares, once. */
+export interface RouteConfig<
+  TRoute extends string,
+  TRequest extends RequestSchemas,
+  TResponses extends ResponseSpecs,
+  TResult extends RouteResult<TResponses> = RouteResult<TResponses>,
+> {
+  /** Azure function name (first argument to `app.http`); also the default operationId. */
+  readonly name: string;
+  readonly methods: readonly [HttpMethod, ...HttpMethod[]];
+  /** Azure route template without the host prefix, e.g. `catalog/{item_id}` or `items/{id:int?}`. */
+  readonly route: TRoute;
+  readonly authLevel: AuthLevel;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly operationId?: string;
+  readonly deprecated?: boolean;
+  /** Left out of the OpenAPI document (docs and health endpoints). */
+  readonly hidden?: boolean;
+  readonly request?: TRequest;
+  readonly responses: TResponses;
+  readonly cache?: CacheOptions;
+  /** Largest accepted body in bytes; default 1 MiB. Larger bodies get 413. */
+  readonly bodyLimitBytes?: number;
+  // Method syntax keeps handlers bivariant so differently typed routes fit in one array.
+  handler(input: RouteInput<TRoute, TRequest>, context: HandlerContext): TResult | Promise<TResult>;
+}
+
+/** A route after `defineRoute`: the declaration plus its ready-to-register Azure handler. */
+export interface RouteDefinition<
+  TRoute extends string = string,
+  TRequest extends RequestSchemas = RequestSchemas,
+  TResponses extends ResponseSpecs = ResponseSpecs,
+> extends RouteConfig<TRoute, TRequest, TResponses> {
+  /** The `app.http` handler: validation, context, errors, caching and response checks included. */
+  readonly handle: HttpHandler;
+}
+
+/** Any route, whatever its schemas (for route lists). */
+export type AnyRoute = RouteDefinition<string, RequestSchemas, ResponseSpecs>;

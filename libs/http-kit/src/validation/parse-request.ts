@@ -1,0 +1,83 @@
+import type { HttpRequest } from '@azure/functions';
+import type * as z from 'zod';
+
+import { httpError } from '../errors/http-problem.js';
+import type { ProblemFieldError } from '../errors/problem-details.js';
+import type { CompiledRoute } from '../route/compile-route.js';
+import { issuesToErrors } from './issues-to-errors.js';
+import { readJsonBody } from './read-body.js';
+import { readQuery } from './read-query.js';
+
+/** Validated request parts as the handler receives them. */
+export interface ParsedRequest {
+  readonly params: unknown;
+  readonly query: unknown;
+  readonly headers: unknown;
+  readonly body: unknown;
+}
+
+function readParams(request: HttpRequest, names: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const name of names) {
+    const value = request.params[name];
+    // The host omits optional parameters that were not supplied.
+    if (value !== undefined) params[name] = value;
+  }
+  return params;
+}
+
+function readHeaders(headers: Headers, keys: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of keys) {
+    const value = headers.get(key);
+    if (value !== null) values[key] = value;
+  }
+  return values;
+}
+
+function validate(
+  part: string,
+  schema: z.ZodType | undefined,
+  value: unknown,
+  errors: ProblemFieldError[],
+): unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  errors.push(...issuesToErrors(part, result.error.issues));
+  return undefined;
+}
+
+/** Reads and validates every declared request part; all violations come back in one 422. */
+export async function parseRequest(
+  compiled: CompiledRoute,
+  request: HttpRequest,
+): Promise<ParsedRequest> {
+  const schemas = compiled.route.request ?? {};
+  const errors: ProblemFieldError[] = [];
+  const params = validate(
+    'params',
+    schemas.params,
+    readParams(request, compiled.parameterNames),
+    errors,
+  );
+  const query = schemas.query
+    ? validate('query', schemas.query, readQuery(request.query, compiled.arrayQueryKeys), errors)
+    : {};
+  const headers = schemas.headers
+    ? validate(
+        'headers',
+        schemas.headers,
+        readHeaders(request.headers, compiled.headerKeys),
+        errors,
+      )
+    : {};
+  const body = schemas.body
+    ? validate('body', schemas.body, await readJsonBody(request, compiled.bodyLimitBytes), errors)
+    : undefined;
+  if (errors.length > 0) {
+    const count = errors.length === 1 ? '1 invalid value' : `${errors.length} invalid values`;
+    throw httpError('validationFailed', `The request has ${count}; see errors.`, { errors });
+  }
+  return { params, query, headers, body };
+}
