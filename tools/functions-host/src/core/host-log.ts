@@ -1,0 +1,56 @@
+import type { RpcLogCategory, RpcLogLevel } from './core-types.js';
+
+export type HostLogLevel = Exclude<RpcLogLevel, 'none'>;
+
+/** One line of host output: worker/system logs, user `context.log` calls and host messages. */
+export interface HostLogEntry {
+  time: Date;
+  level: HostLogLevel;
+  category: RpcLogCategory | 'host';
+  message: string;
+  functionName?: string;
+  invocationId?: string;
+}
+
+export type HostLogSink = (entry: HostLogEntry) => void;
+
+const LEVEL_ORDER: Record<RpcLogLevel, number> = {
+  trace: 0,
+  debug: 1,
+  information: 2,
+  warning: 3,
+  error: 4,
+  critical: 5,
+  none: 6,
+};
+
+export function isLevelEnabled(level: RpcLogLevel, minimum: RpcLogLevel): boolean {
+  return LEVEL_ORDER[level] >= LEVEL_ORDER[minimum];
+}
+
+const LABEL: Record<HostLogLevel, string> = {
+  trace: 'trce',
+  debug: 'dbug',
+  information: 'info',
+  warning: 'warn',
+  error: 'fail',
+  critical: 'crit',
+};
+
+/** Formats like `func start`: timestamp first, then the function and invocation it belongs to. */
+export function formatHostLogEntry(entry: HostLogEntry): string {
+  const scope = entry.functionName
+    ? ` Functions.${entry.functionName}${entry.invocationId ? ` (Id=${entry.invocationId})` : ''}:`
+    : '';
+  return `[${entry.time.toISOString()}] ${LABEL[entry.level]}:${scope} ${entry.message}`;
+}
+
+/** Default sink: warnings and errors to stderr, the rest to stdout. */
+export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
+  return (entry) => {
+    if (!isLevelEnabled(entry.level, minimum)) return;
+    const line = `${formatHostLogEntry(entry)}\n`;
+    if (isLevelEnabled(entry.level, 'warning')) process.stderr.write(line);
+    else process.stdout.write(line);
+  };
+}

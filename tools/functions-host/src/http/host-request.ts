@@ -1,0 +1,24 @@
+/** A request as the host received it, before any Functions-specific encoding. */
+export interface HostRequest {
+  method: string;
+  /** scheme + Host header + path + query, as the host builds `RpcHttp.url`. */
+  url: string;
+  /** Raw (still percent-encoded) path, starting with "/". */
+  path: string;
+  /** Raw query string without the leading "?". */
+  query: string;
+  /** Header lines as received; names in any case, repeats allowed. */
+  headers: [string, string][];
+  /** The body bytes when the request declared `Content-Length > 0`; otherwise undefined. */
+  body: Uint8Array | undefined;
+}
+
+export interface HostResponse {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array | undefined;
+}
+
+export function emptyResponse(status: number): HostResponse {
+  return { status, headers: [], body: undefined };
+}

@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import { extname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { glob } from 'tinyglobby';
+
+import type { AppRuntime } from '../core/app-runtime.js';
+import { isRecord, readJsonFile } from './read-json-file.js';
+import { StartupError } from './startup-error.js';
+
+const requireFromHere = createRequire(import.meta.url);
+// Bypasses test runners that rewrite `import()`, so the app loads through Node's own loader.
+const nativeImport = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<unknown>;
+let loadCount = 0;
+
+/** Loads `package.json#main` like the worker: a glob; import() for .mjs or "type": "module". */
+export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
+  const packagePath = join(app.appDir, 'package.json');
+  const packageJson = await readJsonFile(packagePath);
+  if (!isRecord(packageJson)) {
+    throw new StartupError(`No package.json in ${app.appDir}: the host loads the app from its "main".`);
+  }
+  const main = packageJson['main'];
+  if (typeof main !== 'string' || main.trim() === '') {
+    throw new StartupError(
+      `${packagePath} has no "main". Set it to the built entry file or a glob, e.g. "dist/main.js".`,
+    );
+  }
+  const files = await glob(main, { cwd: app.appDir, absolute: true, onlyFiles: true });
+  if (files.length === 0) {
+    throw new StartupError(
+      `No file matches "main": "${main}" in ${packagePath}. Build the app first (e.g. npx nx build <recipe>) or fix the path.`,
+    );
+  }
+  files.sort();
+  forgetAppModules(app.appDir);
+  loadCount += 1;
+  const isModuleType = packageJson['type'] === 'module';
+  for (const file of files) {
+    app.currentEntryPoint = relative(app.appDir, file);
+    try {
+      const ext = extname(file);
+      if (ext === '.mjs' || (isModuleType && ext !== '.cjs')) {
+        await nativeImport(`${pathToFileURL(file).href}?host-load=${loadCount}`);
+      } else {
+        requireFromHere(file);
+      }
+    } catch (error) {
+      if (error instanceof StartupError) throw error;
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new StartupError(
+        `Worker was unable to load entry point "${app.currentEntryPoint}": ${reason}. Fix the error in that file (or what it imports) and restart.`,
+        { cause: error },
+      );
+    } finally {
+      app.currentEntryPoint = undefined;
+    }
+  }
+  return files;
+}
+
+/** Drops the app's own CommonJS modules so a new host re-runs its registrations. */
+function forgetAppModules(appDir: string): void {
+  const prefix = appDir.endsWith(sep) ? appDir : appDir + sep;
+  const cache = requireFromHere.cache;
+  for (const id of Object.keys(cache)) {
+    if (id.startsWith(prefix) && !id.includes(`${sep}node_modules${sep}`)) delete cache[id];
+  }
+}

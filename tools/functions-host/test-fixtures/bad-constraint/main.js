@@ -1,0 +1,3 @@
+const { app } = require('@azure/functions');
+
+app.get('typo', { route: 'items/{id:integer}', handler: async () => ({ body: 'x' }) });

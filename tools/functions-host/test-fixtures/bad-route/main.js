@@ -1,0 +1,3 @@
+const { app } = require('@azure/functions');
+
+app.get('unclosed', { route: 'items/{id', handler: async () => ({ body: 'x' }) });

@@ -1,0 +1,5 @@
+const { app } = require('@azure/functions');
+
+app.http('broken', {
+  handler: async () => ({ body: 'unreachable' }
+});
