@@ -1,0 +1,17 @@
+import { defineRoute } from '@cookbook/http-kit';
+
+import { CatalogHealthSchema } from '../schemas/catalog-health.js';
+
+// The name sorts before `getCatalogItem`, so Azure's name-ordered route table tries this first.
+export const getCatalogHealth = defineRoute({
+  name: 'getCatalogHealth',
+  methods: ['GET'],
+  route: 'catalog/health',
+  authLevel: 'function',
+  summary: 'Backend liveness',
+  tags: ['Catalog'],
+  responses: {
+    200: { description: 'The function app answers', schema: CatalogHealthSchema },
+  },
+  handler: () => ({ status: 200, body: { status: 'ok', backend: 'functions' } }),
+});
