@@ -9,10 +9,6 @@ import { isRecord, readJsonFile } from './read-json-file.js';
 import { StartupError } from './startup-error.js';
 
 const requireFromHere = createRequire(import.meta.url);
-// Bypasses test runners that rewrite `import()`, so the app loads through Node's own loader.
-const nativeImport = new Function('specifier', 'return import(specifier)') as (
-  specifier: string,
-) => Promise<unknown>;
 let loadCount = 0;
 
 /** Loads `package.json#main` like the worker: a glob; import() for .mjs or "type": "module". */
@@ -43,7 +39,8 @@ export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
     try {
       const ext = extname(file);
       if (ext === '.mjs' || (isModuleType && ext !== '.cjs')) {
-        await nativeImport(`${pathToFileURL(file).href}?host-load=${loadCount}`);
+        // The query makes each host evaluate the entry module afresh (ESM has no require.cache).
+        await import(`${pathToFileURL(file).href}?host-load=${loadCount}`);
       } else {
         requireFromHere(file);
       }

@@ -1,15 +1,21 @@
 const { app } = require('@azure/functions');
+// Instrumentation libraries (e.g. @azure/monitor-opentelemetry) talk to the core module directly.
+const core = require('@azure/functions-core');
 
 // Tests read what the hooks saw from this process-wide list.
 const events = (globalThis.__hookEvents = []);
 
 app.hook.appStart((context) => {
-  context.appHookData.startedAt = 'app-start';
-  events.push({ hook: 'appStart', dir: context.functionAppDirectory });
+  context.hookData.startedAt = 'app-start';
+  events.push({ hook: 'appStart' });
+});
+
+core.registerHook('appStart', (context) => {
+  events.push({ hook: 'core appStart', dir: context.functionAppDirectory });
 });
 
 app.hook.appTerminate((context) => {
-  events.push({ hook: 'appTerminate', startedAt: context.appHookData.startedAt });
+  events.push({ hook: 'appTerminate', startedAt: context.hookData.startedAt });
 });
 
 app.hook.preInvocation((context) => {
@@ -17,7 +23,7 @@ app.hook.preInvocation((context) => {
   events.push({ hook: 'preInvocation', fn: context.invocationContext.functionName });
   const request = context.inputs[0];
   if (request.query.get('swap') === 'handler') {
-    context.functionCallback = async () => ({ body: 'swapped by preInvocation' });
+    context.functionHandler = async () => ({ body: 'swapped by preInvocation' });
   }
   if (request.query.get('swap') === 'input') {
     context.inputs = [{ replaced: true }];
