@@ -5,7 +5,7 @@ export {
   getRequestContext,
   type RequestContext,
 } from './context/request-context.js';
-export { HttpProblem, httpError, type HttpProblemOptions } from './errors/http-problem.js';
+export { httpError, HttpProblem, type HttpProblemOptions } from './errors/http-problem.js';
 export {
   PROBLEM_TYPE_BASE,
   problemCatalog,
@@ -19,6 +19,9 @@ export {
   ProblemDetailsSchema,
   type ProblemFieldError,
 } from './errors/problem-details.js';
+export { apiDocsRoutes, type ApiDocsRoutesOptions } from './openapi/api-docs-routes.js';
+export { buildOpenApiDocument } from './openapi/build-openapi-document.js';
+export { openApiRoute, type OpenApiRouteOptions } from './openapi/openapi-route.js';
 export type {
   JsonObject,
   JsonValue,
@@ -27,6 +30,7 @@ export type {
   OpenApiOptions,
   OpenApiServer,
 } from './openapi/openapi-types.js';
+export { writeOpenApiDocument } from './openapi/write-openapi-document.js';
 export { DEFAULT_BODY_LIMIT_BYTES } from './route/compile-route.js';
 export { defineRoute } from './route/define-route.js';
 export {

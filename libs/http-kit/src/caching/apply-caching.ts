@@ -38,7 +38,8 @@ export function applyCaching(
   ) {
     return { ...response, headers };
   }
-  headers.etag = computeEtag(response.body);
+  // A handler that knows its validator (static assets) sets it and skips the hash.
+  headers.etag ??= computeEtag(response.body);
   if (etagMatches(ifNoneMatch, headers.etag)) {
     delete headers['content-type'];
     return { status: 304, headers, body: undefined };

@@ -1,6 +1,6 @@
-import type { AnyRoute, HttpMethod } from './route-types.js';
-import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
 import { isArraySchema } from '../validation/schema-shape.js';
+import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
+import type { AnyRoute, HttpMethod } from './route-types.js';
 
 /** Everything the per-request pipeline needs, computed once when the route is defined. */
 export interface CompiledRoute {

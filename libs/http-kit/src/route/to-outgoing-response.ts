@@ -1,6 +1,6 @@
+import type { OutgoingResponse } from '../caching/apply-caching.js';
 import { HttpProblem } from '../errors/http-problem.js';
 import { problemKeyForStatus } from '../errors/problem-catalog.js';
-import type { OutgoingResponse } from '../caching/apply-caching.js';
 import { ResponseContractError } from '../validation/response-contract-error.js';
 import type { CheckedResult } from '../validation/validate-result.js';
 
