@@ -138,6 +138,15 @@ describe('redact: text', () => {
     expect(result.err.message).toBe(`GET https://h/api/f?code=${REDACTED} failed`);
     expect(result.err.stack).not.toContain('k1');
   });
+
+  it('masks secrets in an error cause and in fields attached to the error', () => {
+    const error = Object.assign(new Error('outer', { cause: new Error('inner ?code=k2') }), {
+      request: { headers: { 'x-functions-key': 'k3' } },
+    });
+    const text = JSON.stringify(redact({ err: error }));
+    expect(text).toContain('caused by');
+    expect(text).not.toMatch(/k2|k3/);
+  });
 });
 
 describe('redact: bounds', () => {

@@ -66,7 +66,7 @@ export async function bundle(
     logLevel: 'silent',
     write: false,
   });
-  const text = result.outputFiles[0]?.text ?? '';
+  const text = result.outputFiles?.[0]?.text ?? '';
   writeFileSync(outFile, text);
   return text;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { getLogger } from '../get-logger.js';
 import { runWithLogContext } from '../log-context.js';
@@ -35,8 +35,16 @@ describe('captureLogs', () => {
     getLogger().trace('t');
     logs.restore();
     logs.restore();
-    getLogger().error('not captured');
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    let written: unknown[][];
+    try {
+      getLogger().error('not captured');
+    } finally {
+      written = [...write.mock.calls];
+      write.mockRestore();
+    }
     expect(logs.records.map((r) => r.msg)).toEqual(['t']);
+    expect(String(written[0]?.[0])).toContain('not captured');
     expect(getLogger().level).toBe(before);
   });
 });
