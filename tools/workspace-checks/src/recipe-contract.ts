@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { workspaceRoot } from './workspace-root.js';
+import { sourceFiles } from './workspace-layout.js';
+
+/** README sections every recipe page has, in this order (DEVELOPERS.md). */
+export const recipeReadmeSections: readonly string[] = [
+  'Overview',
+  'When to Use',
+  'When NOT to Use',
+  'Architecture',
+  'Behavior',
+  'Implementation',
+  'Run Locally',
+  'Expected Output',
+  'Production Considerations',
+];
+
+const requiredFiles = ['README.md', 'host.json', 'local.settings.example.json', 'requests.http'];
+
+/** Lists every way a recipe folder breaks the cookbook's recipe contract. */
+export function recipeContractViolations(recipeDir: string): string[] {
+  const problems: string[] = [];
+  const abs = (path: string): string => join(workspaceRoot, recipeDir, path);
+  for (const file of requiredFiles) {
+    if (!existsSync(abs(file))) problems.push(`missing ${file}`);
+  }
+  if (existsSync(abs('README.md'))) problems.push(...readmeProblems(readFileSync(abs('README.md'), 'utf8')));
+
+  const files = sourceFiles(recipeDir);
+  if (!files.includes(join(recipeDir, 'src/main.ts'))) problems.push('missing src/main.ts');
+  const registering = files.filter(
+    (file) =>
+      !file.endsWith('.test.ts') &&
+      /\bapp\.(http|get|post|put|patch|deleteRequest|hook|setup)\(/.test(
+        readFileSync(join(workspaceRoot, file), 'utf8'),
+      ),
+  );
+  for (const file of registering) {
+    if (!file.endsWith('src/main.ts')) problems.push(`${file} calls app.*; only src/main.ts may`);
+  }
+  if (!files.some((file) => file.endsWith('.test.ts'))) problems.push('no unit test under src/');
+  return problems;
+}
+
+function readmeProblems(readme: string): string[] {
+  const problems: string[] = [];
+  if (!/Trigger:\s*\S.*\|\s*Guarantee:\s*\S.*\|\s*Complexity:\s*\S/.test(readme)) {
+    problems.push('README lacks the metadata line "Trigger: … | Guarantee: … | Complexity: …"');
+  }
+  const headings = [...readme.matchAll(/^##\s+(.+?)\s*$/gm)].map((m) => m[1] ?? '');
+  let cursor = -1;
+  for (const section of recipeReadmeSections) {
+    const index = headings.findIndex((h) => h.toLowerCase().startsWith(section.toLowerCase()));
+    if (index === -1) problems.push(`README lacks section "## ${section}"`);
+    else if (index < cursor) problems.push(`README section "## ${section}" is out of order`);
+    else cursor = index;
+  }
+  if (!/```mermaid[\s\S]*?flowchart|```mermaid[\s\S]*?graph /.test(readme)) {
+    problems.push('README lacks a mermaid architecture diagram');
+  }
+  if (!/```mermaid[\s\S]*?sequenceDiagram/.test(readme)) {
+    problems.push('README lacks a mermaid sequence diagram');
+  }
+  return problems;
+}
