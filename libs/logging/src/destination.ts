@@ -17,14 +17,16 @@ export type DestinationOptions = {
   colorize?: boolean;
 };
 
-let capture: LineCapture | undefined;
+// global, so a test also captures a bundled copy of this library running in the same process
+const CAPTURE = Symbol.for('@cookbook/logging.capture');
+const captureHolder = globalThis as { [CAPTURE]?: LineCapture };
 
 /** Sends every routed line to `target` until the returned function is called (tests only). */
 export function setLineCapture(target: LineCapture): () => void {
-  const previous = capture;
-  capture = target;
+  const previous = captureHolder[CAPTURE];
+  captureHolder[CAPTURE] = target;
   return () => {
-    capture = previous;
+    captureHolder[CAPTURE] = previous;
   };
 }
 
@@ -51,6 +53,7 @@ export function createDestination(options: DestinationOptions): DestinationStrea
     write(chunk: string): void {
       const line = chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
       const level = levelFromNumber(stream.lastLevel);
+      const capture = captureHolder[CAPTURE];
       if (capture) {
         capture(level, line);
         return;

@@ -1,6 +1,10 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { createScratchDir, runBundled } from './test-support/run-bundled.js';
+import { bundle, createScratchDir, runBundled } from './test-support/run-bundled.js';
+import { captureLogs } from './testing/capture-logs.js';
 
 const ENTRY = `
 import { createRequire } from 'node:module';
@@ -65,5 +69,26 @@ describe('bundled into one file by esbuild (how recipes ship)', () => {
     const run = await runBundled(scratch.dir, ENTRY, { env: { LOG_FORMAT: 'json' } });
     expect(run.bundle).not.toContain('AZURE_MONITOR_DISTRO_VERSION');
     expect(run.bundle).toContain('"@azure/monitor-opentelemetry"');
+  });
+
+  it('lets captureLogs() see lines from a bundled copy in the same process (recipe tests run the bundle in-process)', async () => {
+    const file = join(scratch.dir, 'in-process.mjs');
+    await bundle(`export { getLogger, runWithLogContext } from '@cookbook/logging';`, 'esm', file);
+    const bundled = (await import(pathToFileURL(file).href)) as typeof import('./index.js');
+    const logs = captureLogs();
+    try {
+      bundled.runWithLogContext({ correlationId: 'from-bundle' }, () =>
+        bundled.getLogger().info({ password: 'p' }, 'bundled line'),
+      );
+    } finally {
+      logs.restore();
+    }
+    expect(logs.records).toEqual([
+      expect.objectContaining({
+        correlationId: 'from-bundle',
+        password: '[Redacted]',
+        msg: 'bundled line',
+      }),
+    ]);
   });
 });
