@@ -109,9 +109,21 @@ describe('operation scope caching of GET /catalog/{item_id}', () => {
 
   it('sets x-apim-cache and x-correlation-id only after cache-store, so neither is cached', () => {
     for (const header of ['x-apim-cache', 'x-correlation-id']) {
-      const position = indexOf(outbound, is('set-header', { name: header }));
+      const setsHeader = is('set-header', { name: header });
+      const position = indexOf(
+        outbound,
+        (statement) => setsHeader(statement) || descendants(statement).some(setsHeader),
+      );
       expect(position, header).toBeGreaterThan(store);
     }
+  });
+
+  it('replaces the cached x-correlation-id on a hit only (on a miss the function sets it)', () => {
+    const choose = outbound.find(is('choose'));
+    expect(choose?.children[0]?.attributes.condition).toContain('== "HIT"');
+    expect(descendants(choose ?? outbound[0]!).some(is('set-header', { name: 'x-correlation-id' }))).toBe(
+      true,
+    );
   });
 });
 

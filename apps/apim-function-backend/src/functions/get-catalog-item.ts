@@ -10,9 +10,9 @@ import { CatalogItemResponseSchema } from '../schemas/catalog-item-response.js';
 
 const CachingHeadersSchema = z.object({ etag: z.string(), 'cache-control': z.string() });
 
-// Azure orders routes by function name, not specificity (host#3153): the constraint keeps
-// `catalog/health` out of this template whatever the order.
-export const CATALOG_ITEM_ROUTE = 'catalog/{item_id:regex(^(?!health$).*$)}';
+// Azure orders routes by function name, not specificity (host#3153): the constraint (any value
+// but exactly "health", case-insensitive) keeps `catalog/health` out of this template.
+export const CATALOG_ITEM_ROUTE = 'catalog/{item_id:regex(^(?!health$))}';
 
 export const getCatalogItem = defineRoute({
   name: 'getCatalogItem',

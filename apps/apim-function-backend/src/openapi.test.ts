@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { createLocalHost, type LocalHost } from '@cookbook/functions-host';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { catalogOpenApiOptions } from './openapi-options.js';
+import { catalogRequest, recipeDir, TEST_ENV } from './testing/catalog-host-settings.js';
+
+type Document = {
+  openapi: string;
+  servers: { url: string }[];
+  paths: Record<string, Record<string, { operationId: string; parameters?: unknown[] }>>;
+};
+
+let host: LocalHost;
+let served: Document;
+
+beforeAll(async () => {
+  host = await createLocalHost(recipeDir, { env: TEST_ENV });
+  served = (await (await host.fetch(catalogRequest('openapi.json', {}, false))).json()) as Document;
+});
+afterAll(() => host.close());
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(structuredClone(served));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(served.openapi).toBe('3.1.0');
+  });
+
+  it('describes the catalog operations APIM imports, with template constraints stripped', () => {
+    expect(served.servers).toEqual([{ url: '/api' }]);
+    expect(Object.keys(served.paths).sort()).toEqual(['/catalog/health', '/catalog/{item_id}']);
+    expect(served.paths['/catalog/{item_id}']?.get?.operationId).toBe('getCatalogItem');
+    expect(served.paths['/catalog/health']?.get?.operationId).toBe('getCatalogHealth');
+    expect(JSON.stringify(served.paths['/catalog/{item_id}']?.get?.parameters)).toContain(
+      '"pattern":"^[A-Za-z0-9_-]{1,64}$"',
+    );
+  });
+
+  it('is exactly the dist/openapi.json the build writes for APIM', async () => {
+    const built = JSON.parse(await readFile(join(recipeDir, 'dist/openapi.json'), 'utf8')) as unknown;
+    expect(built).toEqual(served);
+  });
+
+  it('uses the route prefix of host.json', async () => {
+    const hostJson = JSON.parse(await readFile(join(recipeDir, 'host.json'), 'utf8')) as {
+      extensions: { http: { routePrefix: string } };
+    };
+    expect(catalogOpenApiOptions.routePrefix).toBe(hostJson.extensions.http.routePrefix);
+    expect(host.routePrefix).toBe(hostJson.extensions.http.routePrefix);
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('serves the Swagger UI page pointing at the document, with its assets', async () => {
+    const page = await host.fetch(catalogRequest('docs', {}, false));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('data-openapi-url="openapi.json"');
+    const bundle = await host.fetch(catalogRequest('docs/swagger-ui-bundle.js', {}, false));
+    expect(bundle.status).toBe(200);
+  });
+});
