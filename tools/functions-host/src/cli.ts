@@ -40,16 +40,21 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got "${values.port}".`);
   const common = { appDir, port, hostname: values.host, auth: values.auth };
   if (command === 'start') await startCommand(common);
   else if (command === 'bundle') await bundleCommand(appDir, values.external);
-  else if (command === 'serve') await serveCommand({ ...common, func: values.func, external: values.external });
+  else if (command === 'serve')
+    await serveCommand({ ...common, func: values.func, external: values.external });
   else throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof StartupError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${error instanceof StartupError ? 'The host did not start: ' : 'Error: '}${message}\n`);
+  const message =
+    error instanceof StartupError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `${error instanceof StartupError ? 'The host did not start: ' : 'Error: '}${message}\n`,
+  );
   process.exit(1);
 });

@@ -34,10 +34,13 @@ async function buildOptions(appDir: string, options: BundleOptions): Promise<Bui
     main?: string;
     type?: string;
   };
-  const main = packageJson.main && !/[*?{[]/.test(packageJson.main) ? packageJson.main : 'dist/main.js';
+  const main =
+    packageJson.main && !/[*?{[]/.test(packageJson.main) ? packageJson.main : 'dist/main.js';
   const entry = join(dir, options.entry ?? 'src/main.ts');
   if (!existsSync(entry)) {
-    throw new Error(`No entry file ${relative(process.cwd(), entry)}: a recipe's entry is src/main.ts.`);
+    throw new Error(
+      `No entry file ${relative(process.cwd(), entry)}: a recipe's entry is src/main.ts.`,
+    );
   }
   const esm = main.endsWith('.mjs') || (packageJson.type === 'module' && !main.endsWith('.cjs'));
   return {
@@ -55,7 +58,9 @@ async function buildOptions(appDir: string, options: BundleOptions): Promise<Bui
     external: [...DEFAULT_EXTERNALS, ...(options.external ?? [])],
     // The library is CommonJS and require()s @azure/functions-core at runtime; ESM output needs a real require.
     banner: esm
-      ? { js: "import { createRequire as __cookbookCreateRequire } from 'node:module';\nconst require = __cookbookCreateRequire(import.meta.url);" }
+      ? {
+          js: "import { createRequire as __cookbookCreateRequire } from 'node:module';\nconst require = __cookbookCreateRequire(import.meta.url);",
+        }
       : {},
     logLevel: 'silent',
     metafile: true,
@@ -63,13 +68,22 @@ async function buildOptions(appDir: string, options: BundleOptions): Promise<Bui
 }
 
 /** Bundles `<appDir>/src/main.ts` into the single file named by package.json "main" (+ .map). */
-export async function bundleApp(appDir: string, options: BundleOptions = {}): Promise<BundleResult> {
+export async function bundleApp(
+  appDir: string,
+  options: BundleOptions = {},
+): Promise<BundleResult> {
   const started = performance.now();
   const config = await buildOptions(appDir, options);
   const result = await build(config);
   const outfile = config.outfile ?? '';
-  const output = Object.entries(result.metafile?.outputs ?? {}).find(([path]) => path.endsWith('.js'));
-  return { outfile, bytes: output?.[1].bytes ?? 0, durationMs: Math.round(performance.now() - started) };
+  const output = Object.entries(result.metafile?.outputs ?? {}).find(([path]) =>
+    path.endsWith('.js'),
+  );
+  return {
+    outfile,
+    bytes: output?.[1].bytes ?? 0,
+    durationMs: Math.round(performance.now() - started),
+  };
 }
 
 /** A watching bundler: esbuild tracks every input file, including workspace libs, and rebuilds. */
@@ -83,7 +97,9 @@ export async function watchApp(
     name: 'notify',
     setup(builder) {
       builder.onEnd((result) => {
-        onBuild({ errors: result.errors.map((error) => formatMessage(error.text, error.location)) });
+        onBuild({
+          errors: result.errors.map((error) => formatMessage(error.text, error.location)),
+        });
       });
     },
   };
@@ -92,6 +108,9 @@ export async function watchApp(
   return { dispose: () => ctx.dispose() };
 }
 
-function formatMessage(text: string, location: { file: string; line: number; column: number } | null): string {
+function formatMessage(
+  text: string,
+  location: { file: string; line: number; column: number } | null,
+): string {
   return location ? `${location.file}:${location.line}:${location.column}: ${text}` : text;
 }

@@ -64,7 +64,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
 
   const bundler = await watchApp(appDir, { external: options.external }, ({ errors }) => {
     if (errors.length > 0) {
-      process.stderr.write(`[serve] build failed, keeping the last good host running:\n${errors.join('\n')}\n`);
+      process.stderr.write(
+        `[serve] build failed, keeping the last good host running:\n${errors.join('\n')}\n`,
+      );
       return;
     }
     restart('rebuilt');

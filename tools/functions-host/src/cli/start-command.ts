@@ -1,4 +1,5 @@
 import { createLocalHost } from '../host/create-local-host.js';
+import { formatBanner } from '../host/format-banner.js';
 import { startHostServer } from '../server/start-host-server.js';
 
 export interface StartOptions {
@@ -11,11 +12,7 @@ export interface StartOptions {
 /** `start`: runs the app like `func start` until SIGINT/SIGTERM, then runs appTerminate hooks. */
 export async function startCommand(options: StartOptions): Promise<void> {
   process.setSourceMapsEnabled(true);
-  const host = await createLocalHost(options.appDir, {
-    auth: options.auth,
-    banner: true,
-    baseUrl: `http://localhost:${options.port}`,
-  });
+  const host = await createLocalHost(options.appDir, { auth: options.auth });
   let server;
   try {
     server = await startHostServer(host, { port: options.port, hostname: options.hostname });
@@ -28,6 +25,12 @@ export async function startCommand(options: StartOptions): Promise<void> {
         : (error as Error).message,
     );
   }
+  const shownHost = ['127.0.0.1', '::', '0.0.0.0'].includes(options.hostname)
+    ? 'localhost'
+    : options.hostname;
+  process.stdout.write(
+    formatBanner(host.functions, `http://${shownHost}:${server.port}`, host.keys),
+  );
   process.stdout.write(`Host listening on ${server.url} (Ctrl+C to stop)\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -1,3 +1,4 @@
+import { StartupError } from '../startup/startup-error.js';
 import type {
   FunctionCallback,
   FunctionMetadata,
@@ -67,7 +68,7 @@ export class AppRuntime {
     if (!functionId) throw new Error('A function must have a name to be registered.');
     if (this.functions.has(functionId)) {
       const source = this.currentEntryPoint ? ` (while loading "${this.currentEntryPoint}")` : '';
-      throw new Error(
+      throw new StartupError(
         `A function with the name "${functionId}" was already registered${source}. Function names must be unique within an app: rename one of the app.http("${functionId}", ...) calls.`,
       );
     }

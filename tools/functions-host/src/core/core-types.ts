@@ -125,7 +125,9 @@ export interface InvocationModel {
 export interface ProgrammingModel {
   name: string;
   version: string;
-  getInvocationModel(coreContext: CoreInvocationContext): InvocationModel | Promise<InvocationModel>;
+  getInvocationModel(
+    coreContext: CoreInvocationContext,
+  ): InvocationModel | Promise<InvocationModel>;
   getCapabilities?(
     defaultCapabilities: WorkerCapabilities,
   ): WorkerCapabilities | Promise<WorkerCapabilities>;

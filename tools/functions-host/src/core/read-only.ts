@@ -1,5 +1,8 @@
 /** Defines getter-only properties whose setters throw like the worker's ReadOnlyError. */
-export function defineReadOnly<T extends object>(target: T, values: Record<string, () => unknown>): T {
+export function defineReadOnly<T extends object>(
+  target: T,
+  values: Record<string, () => unknown>,
+): T {
   for (const [name, get] of Object.entries(values)) {
     Object.defineProperty(target, name, {
       enumerable: true,

@@ -5,7 +5,10 @@ import { join } from 'node:path';
  * Lists every installed copy of a package under a workspace (hoisted and nested node_modules).
  * The Functions library relies on `instanceof HttpResponse`, so `@azure/functions` must be unique.
  */
-export function findPackageCopies(root: string, packageName: string): { path: string; version: string }[] {
+export function findPackageCopies(
+  root: string,
+  packageName: string,
+): { path: string; version: string }[] {
   const copies: { path: string; version: string }[] = [];
   const visit = (nodeModules: string): void => {
     if (!existsSync(nodeModules)) return;

@@ -44,8 +44,12 @@ describe('keys (AuthenticationLevelHandler / FunctionAuthorizationHandler)', () 
   });
 
   it('x-functions-key takes precedence over ?code=', async () => {
-    expect(await status('/api/level-function?code=function-key', { 'x-functions-key': 'wrong' })).toBe(401);
-    expect(await status('/api/level-function?code=wrong', { 'x-functions-key': 'function-key' })).toBe(200);
+    expect(
+      await status('/api/level-function?code=function-key', { 'x-functions-key': 'wrong' }),
+    ).toBe(401);
+    expect(
+      await status('/api/level-function?code=wrong', { 'x-functions-key': 'function-key' }),
+    ).toBe(200);
   });
 
   it('admin level needs the master key', async () => {

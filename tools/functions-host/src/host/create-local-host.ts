@@ -74,7 +74,12 @@ export async function createLocalHost(
     ensureSupportedApp(app, capabilities);
     const routes = buildRouteTable(app.functions.values(), settings.routePrefix, process.env);
     const keys: HostKeys | undefined = options.auth
-      ? await resolveHostKeys(dir, routes.map((route) => route.fn.name), options.keys, process.env)
+      ? await resolveHostKeys(
+          dir,
+          routes.map((route) => route.fn.name),
+          options.keys,
+          process.env,
+        )
       : undefined;
     const state: HostState = { app, routes, keys };
     const limits = {
@@ -92,8 +97,16 @@ export async function createLocalHost(
         `Routes of functions "${first.fn.name}" (${first.template.text}) and "${second.fn.name}" (${second.template.text}) can both match ${example}. The host tries routes in function-name order, so "${first.fn.name}" wins and "${second.fn.name}" never sees such requests (Azure/azure-functions-host#3153). Add a route constraint or rename a function.`,
     );
     const baseUrl = (options.baseUrl ?? 'http://localhost:7071').replace(/\/+$/, '');
-    if (options.banner) process.stdout.write(formatBanner(routes, baseUrl, keys));
-    for (const warning of warnings) app.log({ level: 'warning', category: 'host', message: `WARNING: ${warning}` });
+    if (options.banner)
+      process.stdout.write(
+        formatBanner(
+          routes.map((route) => route.fn),
+          baseUrl,
+          keys,
+        ),
+      );
+    for (const warning of warnings)
+      app.log({ level: 'warning', category: 'host', message: `WARNING: ${warning}` });
 
     const handle = async (request: HostRequest): Promise<HostResponse> =>
       withCustomHeaders(await handleRequest(state, request), settings.customHeaders);
@@ -114,7 +127,9 @@ export async function createLocalHost(
           return toFetchResponse(await handle(hostRequest));
         } catch (error) {
           if (error instanceof RequestRejection) {
-            return toFetchResponse(withCustomHeaders(emptyResponse(error.status), settings.customHeaders));
+            return toFetchResponse(
+              withCustomHeaders(emptyResponse(error.status), settings.customHeaders),
+            );
           }
           throw error;
         }
@@ -124,7 +139,10 @@ export async function createLocalHost(
           try {
             await app.executeHooks(
               'appTerminate',
-              defineReadOnly({}, { hookData: () => app.appLevelOnlyHookData, appHookData: () => app.appHookData }),
+              defineReadOnly(
+                {},
+                { hookData: () => app.appLevelOnlyHookData, appHookData: () => app.appHookData },
+              ),
             );
           } finally {
             retireApp(app);

@@ -1,10 +1,14 @@
 import type { HostKeys } from '../auth/host-keys.js';
-import type { HttpRoute } from '../routing/http-function.js';
+import type { RegisteredHttpFunction } from '../routing/http-function.js';
 
 /** The function list `func start` prints: `name: [METHODS] url`. */
-export function formatBanner(routes: HttpRoute[], baseUrl: string, keys: HostKeys | undefined): string {
+export function formatBanner(
+  functions: RegisteredHttpFunction[],
+  baseUrl: string,
+  keys: HostKeys | undefined,
+): string {
   const lines = ['', 'Functions:', ''];
-  for (const { fn } of routes) {
+  for (const fn of functions) {
     const methods = fn.methods.length > 0 ? fn.methods.join(',') : 'ALL';
     const notes = [
       keys && fn.authLevel !== 'anonymous' ? `authLevel: ${fn.authLevel}` : undefined,
@@ -15,7 +19,10 @@ export function formatBanner(routes: HttpRoute[], baseUrl: string, keys: HostKey
   }
   lines.push('');
   if (keys) {
-    lines.push(`Keys are enforced (--auth). Send x-functions-key or ?code=. Keys: ${keys.source}`, '');
+    lines.push(
+      `Keys are enforced (--auth). Send x-functions-key or ?code=. Keys: ${keys.source}`,
+      '',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -54,7 +54,10 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
       invocationId,
       functionId: registered.functionId,
       inputData: [
-        { name: fn.triggerBindingName, data: { http: encodeHttpData(request, query, match.params) } },
+        {
+          name: fn.triggerBindingName,
+          data: { http: encodeHttpData(request, query, match.params) },
+        },
       ],
       triggerMetadata: {},
       traceContext: createTraceContext(
@@ -63,11 +66,20 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
       ),
     });
     const result = toHostResponse(response);
-    log('information', `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${elapsed(started)}ms)`);
+    log(
+      'information',
+      `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
+    );
     return result;
   } catch (error) {
-    log('error', `Executed 'Functions.${fn.name}' (Failed, Id=${invocationId}, Duration=${elapsed(started)}ms)`);
-    log('error', `Exception while executing function: Functions.${fn.name}. Result: Failure\n${describe(error)}`);
+    log(
+      'error',
+      `Executed 'Functions.${fn.name}' (Failed, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
+    );
+    log(
+      'error',
+      `Exception while executing function: Functions.${fn.name}. Result: Failure\n${describe(error)}`,
+    );
     return emptyResponse(500);
   }
 }

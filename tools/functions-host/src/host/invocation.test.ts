@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureHost, fixturePath, startFixture } from '../testing/fixture-host.js';
 
 type HookEvent = Record<string, unknown>;
-const hookEvents = (): HookEvent[] => (globalThis as { __hookEvents?: HookEvent[] }).__hookEvents ?? [];
+const hookEvents = (): HookEvent[] =>
+  (globalThis as { __hookEvents?: HookEvent[] }).__hookEvents ?? [];
 
 describe('invocation pipeline (worker InvocationHandler)', () => {
   let host: FixtureHost;
@@ -30,7 +31,9 @@ describe('invocation pipeline (worker InvocationHandler)', () => {
   });
 
   it('a preInvocation hook can replace functionCallback (read back by the worker)', async () => {
-    expect(await (await host.get('/api/hooked?swap=handler')).text()).toBe('swapped by preInvocation');
+    expect(await (await host.get('/api/hooked?swap=handler')).text()).toBe(
+      'swapped by preInvocation',
+    );
   });
 
   it('a preInvocation hook can replace inputs (read back by the worker)', async () => {
@@ -49,7 +52,9 @@ describe('invocation pipeline (worker InvocationHandler)', () => {
     expect(response.status).toBe(500);
     expect(await response.text()).toBe('');
     expect(hookEvents().at(-1)).toMatchObject({ hook: 'postInvocation', error: 'fatal' });
-    const failure = host.logs.find((entry) => entry.message.includes('Exception while executing function'));
+    const failure = host.logs.find((entry) =>
+      entry.message.includes('Exception while executing function'),
+    );
     expect(failure).toMatchObject({ level: 'error', functionName: 'hooked' });
     expect(failure?.invocationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(failure?.message).toContain('Exception: fatal');
@@ -64,7 +69,9 @@ describe('invocation pipeline (worker InvocationHandler)', () => {
       functionName: 'hooked',
       message: 'handler ran with secret=***',
     });
-    const executing = host.logs.find((entry) => entry.message.startsWith("Executing 'Functions.hooked'"));
+    const executing = host.logs.find((entry) =>
+      entry.message.startsWith("Executing 'Functions.hooked'"),
+    );
     expect(userLog?.invocationId).toBe(executing?.invocationId);
   });
 

@@ -72,13 +72,17 @@ describe('request encoding (host → worker, GrpcMessageConversionExtensions)', 
     const init = { method: 'POST', body: 'lost', headers: { 'transfer-encoding': 'chunked' } };
     expect((await echo('/api/echo', init)).bodyLength).toBe(0);
     expect((await echo('/api/echo', init)).bodyLength).toBe(0);
-    const warnings = host.logs.filter((entry) => entry.message.includes('Transfer-Encoding: chunked'));
+    const warnings = host.logs.filter((entry) =>
+      entry.message.includes('Transfer-Encoding: chunked'),
+    );
     expect(warnings).toHaveLength(1);
   });
 
   it('traceparent becomes the traceContext with the same trace id and a new span id', async () => {
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    const body = await echo('/api/echo', { headers: { traceparent, tracestate: 'congo=t61rcWkgMzE' } });
+    const body = await echo('/api/echo', {
+      headers: { traceparent, tracestate: 'congo=t61rcWkgMzE' },
+    });
     const [version, traceId, spanId, flags] = body.traceContext.traceParent.split('-');
     expect([version, traceId, flags]).toEqual(['00', '0af7651916cd43dd8448eb211c80319c', '01']);
     expect(spanId).toMatch(/^[0-9a-f]{16}$/);
@@ -87,7 +91,8 @@ describe('request encoding (host → worker, GrpcMessageConversionExtensions)', 
   });
 
   it('a traceparent is generated when the request has none (or an invalid one)', async () => {
-    for (const headers of [{}, { traceparent: 'not-a-trace' }]) {
+    const cases: Record<string, string>[] = [{}, { traceparent: 'not-a-trace' }];
+    for (const headers of cases) {
       const body = await echo('/api/echo', { headers });
       expect(body.traceContext.traceParent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
     }

@@ -9,13 +9,23 @@ describe('routing like the Functions host (ASP.NET Core templates)', () => {
   });
   afterAll(() => host.close());
 
-  const route = async (path: string, init?: RequestInit): Promise<{ fn: string; params: object } | number> => {
+  const route = async (
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ fn: string; params: object } | number> => {
     const response = await host.get(path, init);
-    return response.status === 200 ? ((await response.json()) as { fn: string; params: object }) : response.status;
+    return response.status === 200
+      ? ((await response.json()) as { fn: string; params: object })
+      : response.status;
   };
 
   it('routes are tried in function-name order, not by specificity (host#3153, nodejs-library#300)', async () => {
-    expect(host.functions.map((fn) => fn.name).slice(0, 4)).toEqual(['braces', 'dated', 'default-route', 'docs']);
+    expect(host.functions.map((fn) => fn.name).slice(0, 4)).toEqual([
+      'braces',
+      'dated',
+      'default-route',
+      'docs',
+    ]);
     expect(await route('/api/items/recent')).toEqual({ fn: 'items-get', params: { id: 'recent' } });
   });
 
@@ -46,7 +56,10 @@ describe('routing like the Functions host (ASP.NET Core templates)', () => {
   });
 
   it('optional {id?} and constraints {category:alpha}/{id:int?}', async () => {
-    expect(await route('/api/products/books')).toEqual({ fn: 'products', params: { category: 'books' } });
+    expect(await route('/api/products/books')).toEqual({
+      fn: 'products',
+      params: { category: 'books' },
+    });
     expect(await route('/api/products/books/3')).toEqual({
       fn: 'products',
       params: { category: 'books', id: '3' },
@@ -56,7 +69,10 @@ describe('routing like the Functions host (ASP.NET Core templates)', () => {
   });
 
   it('catch-all {*path} takes the rest of the path', async () => {
-    expect(await route('/api/files/a/b/c.txt')).toEqual({ fn: 'files', params: { path: 'a/b/c.txt' } });
+    expect(await route('/api/files/a/b/c.txt')).toEqual({
+      fn: 'files',
+      params: { path: 'a/b/c.txt' },
+    });
     expect(await route('/api/files')).toEqual({ fn: 'files', params: {} });
   });
 
@@ -74,7 +90,9 @@ describe('routing like the Functions host (ASP.NET Core templates)', () => {
   });
 
   it('guid, range, length, regex (case-insensitive), datetime, bool and decimal constraints', async () => {
-    expect(await route('/api/things/3F2504E0-4F89-11D3-9A0C-0305E82C3301')).toMatchObject({ fn: 'guids' });
+    expect(await route('/api/things/3F2504E0-4F89-11D3-9A0C-0305E82C3301')).toMatchObject({
+      fn: 'guids',
+    });
     expect(await route('/api/things/not-a-guid')).toBe(404);
     expect(await route('/api/ranged/10/abc')).toMatchObject({ fn: 'ranged' });
     expect(await route('/api/ranged/11/abc')).toBe(404);
@@ -132,7 +150,9 @@ describe('route overlap warnings', () => {
     expect(files).toContain('GET /api/files/readme.md');
     expect(items).toContain('"items-get" (api/items/{id}) and "items-recent" (api/items/recent)');
     expect(items).toContain('GET /api/items/recent');
-    expect(host.logs.filter((entry) => entry.message.startsWith('WARNING: Routes'))).toHaveLength(2);
+    expect(host.logs.filter((entry) => entry.message.startsWith('WARNING: Routes'))).toHaveLength(
+      2,
+    );
   });
 
   it('catalog/health vs catalog/{item_id:regex(^(?!health$).*$)} do not overlap', async () => {

@@ -8,7 +8,9 @@ describe('start-up like the worker', () => {
   it('loads a package.json "main" glob, lists HTTP functions in name order', async () => {
     const host = await startFixture('kitchen-sink');
     await host.close();
-    expect(host.functions.map((fn) => `${fn.name}: [${fn.methods.join(',')}] ${fn.template}`)).toEqual([
+    expect(
+      host.functions.map((fn) => `${fn.name}: [${fn.methods.join(',')}] ${fn.template}`),
+    ).toEqual([
       'boom: [GET] api/boom',
       'cookies: [GET] api/cookies',
       'echo: [GET,POST,PUT] api/echo/{id?}',
@@ -19,7 +21,7 @@ describe('start-up like the worker', () => {
     ]);
   });
 
-  it('registration is locked after start-up with the worker\'s error', async () => {
+  it("registration is locked after start-up with the worker's error", async () => {
     const host = await startFixture('kitchen-sink');
     try {
       const response = await host.get('/api/late-registration');
@@ -66,12 +68,10 @@ describe('start-up like the worker', () => {
     const { formatBanner } = await import('./format-banner.js');
     const host = await startFixture('routing');
     await host.close();
-    const banner = formatBanner(
-      host.functions.map((fn) => ({ fn, template: { text: fn.template, segments: [] } })),
-      'http://localhost:7071',
-      undefined,
+    const banner = formatBanner(host.functions, 'http://localhost:7071', undefined);
+    expect(banner).toContain(
+      '        products: [GET] http://localhost:7071/api/products/{category:alpha}/{id:int?}',
     );
-    expect(banner).toContain('        products: [GET] http://localhost:7071/api/products/{category:alpha}/{id:int?}');
   });
 });
 
@@ -90,11 +90,15 @@ describe('bad apps refuse to start with a message naming the file or function', 
   });
 
   it('"main" matching no file', async () => {
-    expect(await failure('bad-main-no-match')).toMatch(/No file matches "main": "dist\/\*\.js".*Build the app first/);
+    expect(await failure('bad-main-no-match')).toMatch(
+      /No file matches "main": "dist\/\*\.js".*Build the app first/,
+    );
   });
 
   it('a syntax error in the entry point', async () => {
-    expect(await failure('bad-syntax')).toMatch(/unable to load entry point "main\.js": SyntaxError/);
+    expect(await failure('bad-syntax')).toMatch(
+      /unable to load entry point "main\.js": SyntaxError/,
+    );
   });
 
   it('duplicate function names', async () => {
@@ -102,11 +106,15 @@ describe('bad apps refuse to start with a message naming the file or function', 
   });
 
   it('an invalid route template', async () => {
-    expect(await failure('bad-route')).toMatch(/Function "unclosed" has an invalid route "items\/\{id".*closing "}"/);
+    expect(await failure('bad-route')).toMatch(
+      /Function "unclosed" has an invalid route "items\/\{id".*closing "}"/,
+    );
   });
 
   it('an unknown route constraint', async () => {
-    expect(await failure('bad-constraint')).toMatch(/Function "typo".*Unknown route constraint "integer"\. Use one of: int/);
+    expect(await failure('bad-constraint')).toMatch(
+      /Function "typo".*Unknown route constraint "integer"\. Use one of: int/,
+    );
   });
 
   it('no host.json', async () => {

@@ -1,7 +1,10 @@
 import type { HostRequest, HostResponse } from './host-request.js';
 
 export class RequestRejection extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,11 +37,17 @@ export async function fromFetchRequest(
       throw new RequestRejection(400, 'Invalid Content-Length.');
     }
     if (Number(declaredLength ?? 0) > limits.maxRequestBodySize) {
-      throw new RequestRejection(413, `Request body larger than ${limits.maxRequestBodySize} bytes.`);
+      throw new RequestRejection(
+        413,
+        `Request body larger than ${limits.maxRequestBodySize} bytes.`,
+      );
     }
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (bytes.length > limits.maxRequestBodySize) {
-      throw new RequestRejection(413, `Request body larger than ${limits.maxRequestBodySize} bytes.`);
+      throw new RequestRejection(
+        413,
+        `Request body larger than ${limits.maxRequestBodySize} bytes.`,
+      );
     }
     if (chunked && declaredLength === null) {
       if (bytes.length > 0) onChunkedDropped();

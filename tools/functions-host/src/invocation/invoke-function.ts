@@ -22,7 +22,8 @@ export async function invokeFunction(
   request: RpcInvocationRequest & { invocationId: string },
 ): Promise<RpcInvocationResponse> {
   const model = app.programmingModel;
-  if (!model) throw new Error('No programming model was set: the app never loaded @azure/functions.');
+  if (!model)
+    throw new Error('No programming model was set: the app never loaded @azure/functions.');
   const functionName = fn.metadata.name;
   const logContext: InvocationLogContext = { hookData: {}, invocationContext: undefined };
   const coreCtx: CoreInvocationContext = {

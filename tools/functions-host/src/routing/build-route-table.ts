@@ -24,7 +24,8 @@ export function buildRouteTable(
     );
     if (!trigger) continue;
     const [triggerBindingName, binding] = trigger;
-    const route = typeof binding['route'] === 'string' && binding['route'] !== '' ? binding['route'] : name;
+    const route =
+      typeof binding['route'] === 'string' && binding['route'] !== '' ? binding['route'] : name;
     const text = routePrefix ? `${routePrefix}/${route.replace(/^\/+/, '')}` : route;
     let template;
     try {
@@ -35,14 +36,19 @@ export function buildRouteTable(
         `Function "${name}" has an invalid route "${route}": ${error.message} Fix the route option of app.http("${name}", ...).`,
       );
     }
-    if (template.segments[0]?.parts[0]?.kind === 'literal' && /^admin$/i.test(template.text.split('/')[0] ?? '')) {
+    if (
+      template.segments[0]?.parts[0]?.kind === 'literal' &&
+      /^admin$/i.test(template.text.split('/')[0] ?? '')
+    ) {
       throw new StartupError(
         `Function "${name}" uses the route "${text}", but "admin/..." is reserved for the host's admin API. Choose another route.`,
       );
     }
     const authLevel = String(binding['authLevel'] ?? 'function').toLowerCase() as AuthLevel;
     if (!AUTH_LEVELS.includes(authLevel)) {
-      throw new StartupError(`Function "${name}" has an unknown authLevel "${authLevel}". Use one of: ${AUTH_LEVELS.join(', ')}.`);
+      throw new StartupError(
+        `Function "${name}" has an unknown authLevel "${authLevel}". Use one of: ${AUTH_LEVELS.join(', ')}.`,
+      );
     }
     const methods = Array.isArray(binding['methods'])
       ? (binding['methods'] as unknown[]).map((method) => String(method).toUpperCase())

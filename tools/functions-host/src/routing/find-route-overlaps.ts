@@ -1,6 +1,11 @@
 import type { HttpRoute } from './http-function.js';
 import { matchComplexSegment } from './match-complex-segment.js';
-import type { ParameterPart, RouteTemplate, TemplatePart, TemplateSegment } from './route-template.js';
+import type {
+  ParameterPart,
+  RouteTemplate,
+  TemplatePart,
+  TemplateSegment,
+} from './route-template.js';
 
 export interface RouteOverlap {
   first: HttpRoute;
@@ -66,7 +71,8 @@ function lengthRange(template: RouteTemplate): { min: number; max: number } {
   let min = 0;
   template.segments.forEach((segment, index) => {
     const param = soleParameter(segment);
-    const omittable = param && (param.optional || param.catchAll || param.defaultValue !== undefined);
+    const omittable =
+      param && (param.optional || param.catchAll || param.defaultValue !== undefined);
     if (!omittable) min = index + 1;
   });
   return { min, max: catchAll >= 0 ? Number.POSITIVE_INFINITY : template.segments.length };
@@ -139,7 +145,8 @@ function commonComplexValue(a: TemplateSegment, b: TemplateSegment): string | un
     const [p, q] = [x.text.toLowerCase(), y.text.toLowerCase()];
     return atEnd ? !p.endsWith(q) && !q.endsWith(p) : !p.startsWith(q) && !q.startsWith(p);
   };
-  if (clash(a.parts[0], b.parts[0]) || clash(a.parts.at(-1), b.parts.at(-1), true)) return undefined;
+  if (clash(a.parts[0], b.parts[0]) || clash(a.parts.at(-1), b.parts.at(-1), true))
+    return undefined;
   return candidates[0];
 }
 

@@ -10,7 +10,11 @@ export interface RouteMatch {
  * First route (in table order) whose template and method both match. A method mismatch is just
  * "no match", so it ends in 404 like the host (Azure/azure-functions-host#10098).
  */
-export function findRoute(routes: HttpRoute[], method: string, path: string[]): RouteMatch | undefined {
+export function findRoute(
+  routes: HttpRoute[],
+  method: string,
+  path: string[],
+): RouteMatch | undefined {
   const upper = method.toUpperCase();
   for (const route of routes) {
     const { methods } = route.fn;

@@ -20,7 +20,10 @@ export function matchComplexSegment(
   return matchRightToLeft(withoutOptional, value);
 }
 
-function matchRightToLeft(parts: TemplatePart[], value: string): Record<string, string> | undefined {
+function matchRightToLeft(
+  parts: TemplatePart[],
+  value: string,
+): Record<string, string> | undefined {
   const lowerValue = value.toLowerCase();
   const values: Record<string, string> = {};
   let end = value.length;

@@ -48,7 +48,14 @@ export function parseRouteTemplate(text: string): RouteTemplate {
     } else if (char === '{') {
       flushLiteral();
       const end = findParameterEnd(body, i + 1);
-      parts.push(parseParameter(body.slice(i + 1, end).replace(/\{\{/g, '{').replace(/\}\}/g, '}')));
+      parts.push(
+        parseParameter(
+          body
+            .slice(i + 1, end)
+            .replace(/\{\{/g, '{')
+            .replace(/\}\}/g, '}'),
+        ),
+      );
       i = end + 1;
     } else {
       literal += char;
@@ -65,7 +72,8 @@ function findParameterEnd(body: string, start: number): number {
     if (body[i] === '{' && body[i + 1] === '{') i += 1;
     else if (body[i] === '}' && body[i + 1] === '}') i += 1;
     else if (body[i] === '}') return i;
-    else if (body[i] === '{') throw new RouteTemplateError('A parameter cannot contain an unescaped "{".');
+    else if (body[i] === '{')
+      throw new RouteTemplateError('A parameter cannot contain an unescaped "{".');
   }
   throw new RouteTemplateError('Unclosed "{": every parameter needs a closing "}".');
 }
@@ -109,7 +117,9 @@ function parseParameter(text: string): ParameterPart {
   if (rest.startsWith('=')) {
     defaultValue = rest.slice(1);
     if (defaultValue.endsWith('?')) {
-      throw new RouteTemplateError(`Parameter "${name}": an optional parameter cannot have a default value.`);
+      throw new RouteTemplateError(
+        `Parameter "${name}": an optional parameter cannot have a default value.`,
+      );
     }
     rest = '';
   }
@@ -119,7 +129,9 @@ function parseParameter(text: string): ParameterPart {
   }
   if (rest !== '') throw new RouteTemplateError(`Parameter "${name}": unexpected "${rest}".`);
   if (catchAll && optional) {
-    throw new RouteTemplateError(`Catch-all parameter "${name}" cannot be marked optional (it already is).`);
+    throw new RouteTemplateError(
+      `Catch-all parameter "${name}" cannot be marked optional (it already is).`,
+    );
   }
   return { kind: 'parameter', name, optional, catchAll, defaultValue, constraints };
 }
@@ -136,7 +148,8 @@ function findConstraintEnd(text: string, start: number): number {
         if (after === '' || after === '?' || after.startsWith(':') || after.startsWith('=')) break;
         close = text.indexOf(')', close + 1);
       }
-      if (close === -1) throw new RouteTemplateError(`Constraint "${text.slice(start)}" is missing ")".`);
+      if (close === -1)
+        throw new RouteTemplateError(`Constraint "${text.slice(start)}" is missing ")".`);
       i = close + 1;
       continue;
     }
@@ -164,7 +177,9 @@ function validate(segments: TemplateSegment[]): void {
         );
       }
       if (part.catchAll && (!isLast || segment.parts.length > 1)) {
-        throw new RouteTemplateError(`Catch-all parameter "${part.name}" must be the whole last segment.`);
+        throw new RouteTemplateError(
+          `Catch-all parameter "${part.name}" must be the whole last segment.`,
+        );
       }
       if (part.optional && segment.parts.length > 1) {
         const isLastPart = partIndex === segment.parts.length - 1;

@@ -15,11 +15,16 @@ const FLOAT_RE = /^\s*[+-]?(?=[\d,]*\.?\d)[\d,]*(?:\.\d*)?(?:e[+-]?\d+)?\s*$/i;
 const FLOAT_SPECIAL_RE = /^\s*(?:[+-]?infinity|nan|[+-]?∞)\s*$/i;
 const HEX = '[0-9a-f]';
 const GUID_D = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
-const GUID_RE = new RegExp(`^\\s*(?:${HEX}{32}|${GUID_D}|\\{${GUID_D}\\}|\\(${GUID_D}\\))\\s*$`, 'i');
+const GUID_RE = new RegExp(
+  `^\\s*(?:${HEX}{32}|${GUID_D}|\\{${GUID_D}\\}|\\(${GUID_D}\\))\\s*$`,
+  'i',
+);
 const ISO_DATE_RE =
   /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$/i;
 const TIME_RE = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/;
 
+// System.Decimal.MaxValue (about 7.9e28).
+const DECIMAL_MAX = 79_228_162_514_264_337_593_543_950_335n;
 const INT32 = [-(2n ** 31n), 2n ** 31n - 1n] as const;
 const INT64 = [-(2n ** 63n), 2n ** 63n - 1n] as const;
 
@@ -37,7 +42,13 @@ function isDateTime(value: string): boolean {
     const d = Number(day);
     const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
     return (
-      m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth && Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60
+      m >= 1 &&
+      m <= 12 &&
+      d >= 1 &&
+      d <= daysInMonth &&
+      Number(hour) < 24 &&
+      Number(minute) < 60 &&
+      Number(second) < 60
     );
   }
   const time = TIME_RE.exec(value);
@@ -46,11 +57,14 @@ function isDateTime(value: string): boolean {
 
 function integerArgs(name: string, args: string[], count: number[]): bigint[] {
   if (!count.includes(args.length)) {
-    throw new ConstraintError(`"${name}" takes ${count.join(' or ')} integer argument(s), e.g. ${name}(${count[0] === 1 ? '1' : '1,10'}).`);
+    throw new ConstraintError(
+      `"${name}" takes ${count.join(' or ')} integer argument(s), e.g. ${name}(${count[0] === 1 ? '1' : '1,10'}).`,
+    );
   }
   return args.map((arg) => {
     const parsed = parseInteger(arg, INT64);
-    if (parsed === undefined) throw new ConstraintError(`"${name}" argument "${arg}" is not an integer.`);
+    if (parsed === undefined)
+      throw new ConstraintError(`"${name}" argument "${arg}" is not an integer.`);
     return parsed;
   });
 }
@@ -74,7 +88,7 @@ const FACTORIES: Record<string, Factory> = {
   alpha: noArgs('alpha', (v) => /^[a-z]*$/i.test(v), ['a', 'abc']),
   decimal: noArgs(
     'decimal',
-    (v) => DECIMAL_RE.test(v) && Math.abs(Number(v.trim().replace(/,/g, ''))) < 7.9228162514264337593543950335e28,
+    (v) => DECIMAL_RE.test(v) && Math.abs(Number(v.trim().replace(/,/g, ''))) < DECIMAL_MAX,
     ['1.5', '0'],
   ),
   double: noArgs('double', isFloat, ['1.5', '0', '1e3']),
@@ -99,7 +113,8 @@ const FACTORIES: Record<string, Factory> = {
   },
   range: (args) => {
     const [min = 0n, max = 0n] = integerArgs('range', args, [2]);
-    if (min > max) throw new ConstraintError(`"range(${min},${max})": the minimum is above the maximum.`);
+    if (min > max)
+      throw new ConstraintError(`"range(${min},${max})": the minimum is above the maximum.`);
     return {
       test: (v) => {
         const parsed = parseInteger(v, INT64);
@@ -112,7 +127,8 @@ const FACTORIES: Record<string, Factory> = {
     const [a = 0n, b] = integerArgs('length', args, [1, 2]);
     const min = Number(a);
     const max = b === undefined ? min : Number(b);
-    if (min < 0 || min > max) throw new ConstraintError(`"length(${args.join(',')})" is not a valid length range.`);
+    if (min < 0 || min > max)
+      throw new ConstraintError(`"length(${args.join(',')})" is not a valid length range.`);
     return {
       test: (v) => v.length >= min && v.length <= max,
       probes: [min, max].flatMap((n) => ['a'.repeat(n), '1'.repeat(n)]),
@@ -120,11 +136,17 @@ const FACTORIES: Record<string, Factory> = {
   },
   minlength: (args) => {
     const [min = 0n] = integerArgs('minlength', args, [1]);
-    return { test: (v) => v.length >= Number(min), probes: ['a', '1'].map((c) => c.repeat(Number(min))) };
+    return {
+      test: (v) => v.length >= Number(min),
+      probes: ['a', '1'].map((c) => c.repeat(Number(min))),
+    };
   },
   maxlength: (args) => {
     const [max = 0n] = integerArgs('maxlength', args, [1]);
-    return { test: (v) => v.length <= Number(max), probes: ['a', '1'].map((c) => c.repeat(Math.min(1, Number(max)))) };
+    return {
+      test: (v) => v.length <= Number(max),
+      probes: ['a', '1'].map((c) => c.repeat(Math.min(1, Number(max)))),
+    };
   },
   regex: (_args, rawArgs) => {
     let pattern: RegExp;
@@ -132,7 +154,9 @@ const FACTORIES: Record<string, Factory> = {
       // ASP.NET Core evaluates regex constraints with IgnoreCase | CultureInvariant, unanchored.
       pattern = new RegExp(rawArgs, 'i');
     } catch (error) {
-      throw new ConstraintError(`"regex(${rawArgs})" is not a valid regular expression: ${(error as Error).message}`);
+      throw new ConstraintError(
+        `"regex(${rawArgs})" is not a valid regular expression: ${(error as Error).message}`,
+      );
     }
     return { test: (v) => pattern.test(v), probes: [] };
   },
@@ -154,6 +178,7 @@ export function createConstraint(text: string): RouteConstraint {
       `Unknown route constraint "${name}". Use one of: ${KNOWN_CONSTRAINTS.join(', ')}.`,
     );
   }
-  const args = open === -1 ? [] : name === 'regex' ? [rawArgs] : rawArgs.split(',').map((a) => a.trim());
+  const args =
+    open === -1 ? [] : name === 'regex' ? [rawArgs] : rawArgs.split(',').map((a) => a.trim());
   return { name, text, ...factory(args, rawArgs) };
 }

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { LocalHost } from '../host/local-host-options.js';
 import { CHUNKED_WARNING } from '../http/fetch-adapter.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
-import type { LocalHost } from '../host/local-host-options.js';
 
 export interface HostServer {
   server: Server;
@@ -24,7 +24,8 @@ export async function startHostServer(
     });
   });
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
   const hostname = options.hostname ?? '127.0.0.1';
@@ -67,7 +68,8 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
   }
 
   const hostHeader = req.headers.host ?? `localhost`;
-  if (!rawUrl.startsWith('/') || !URL.canParse(`http://${hostHeader}${rawUrl}`)) return reject(res, 400);
+  if (!rawUrl.startsWith('/') || !URL.canParse(`http://${hostHeader}${rawUrl}`))
+    return reject(res, 400);
   const headers: [string, string][] = [];
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     if (values) headers.push([name, values.join(',')]);

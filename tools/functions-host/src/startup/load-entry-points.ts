@@ -16,7 +16,9 @@ export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
   const packagePath = join(app.appDir, 'package.json');
   const packageJson = await readJsonFile(packagePath);
   if (!isRecord(packageJson)) {
-    throw new StartupError(`No package.json in ${app.appDir}: the host loads the app from its "main".`);
+    throw new StartupError(
+      `No package.json in ${app.appDir}: the host loads the app from its "main".`,
+    );
   }
   const main = packageJson['main'];
   if (typeof main !== 'string' || main.trim() === '') {
@@ -46,9 +48,8 @@ export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
       }
     } catch (error) {
       if (error instanceof StartupError) throw error;
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       throw new StartupError(
-        `Worker was unable to load entry point "${app.currentEntryPoint}": ${reason}. Fix the error in that file (or what it imports) and restart.`,
+        `Worker was unable to load entry point "${app.currentEntryPoint}": ${describeLoadError(error)}\nFix the error in that file (or what it imports) and restart.`,
         { cause: error },
       );
     } finally {
@@ -65,4 +66,12 @@ function forgetAppModules(appDir: string): void {
   for (const id of Object.keys(cache)) {
     if (id.startsWith(prefix) && !id.includes(`${sep}node_modules${sep}`)) delete cache[id];
   }
+}
+
+/** The error plus, for syntax errors, the `file:line` Node puts at the top of the stack. */
+function describeLoadError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const summary = `${error.name}: ${error.message}`;
+  const location = error instanceof SyntaxError ? error.stack?.split('\n')[0] : undefined;
+  return location && /:\d+$/.test(location) ? `${summary} (at ${location})` : summary;
 }

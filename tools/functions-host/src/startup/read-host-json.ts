@@ -29,13 +29,17 @@ export async function readHostJson(
   const httpSettings = isRecord(http) ? http : {};
   const configuredPrefix = env[ROUTE_PREFIX_ENV] ?? httpSettings['routePrefix'] ?? 'api';
   if (typeof configuredPrefix !== 'string') {
-    throw new StartupError(`${path}: extensions.http.routePrefix must be a string (use "" for none).`);
+    throw new StartupError(
+      `${path}: extensions.http.routePrefix must be a string (use "" for none).`,
+    );
   }
   const customHeaders: Record<string, string> = {};
   const configuredHeaders = httpSettings['customHeaders'];
   if (configuredHeaders !== undefined) {
     if (!isRecord(configuredHeaders)) {
-      throw new StartupError(`${path}: extensions.http.customHeaders must map header names to strings.`);
+      throw new StartupError(
+        `${path}: extensions.http.customHeaders must map header names to strings.`,
+      );
     }
     for (const [name, value] of Object.entries(configuredHeaders)) {
       if (typeof value !== 'string') {

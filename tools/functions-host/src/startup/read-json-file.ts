@@ -14,9 +14,12 @@ export async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
-    throw new StartupError(`${path} is not valid JSON (${(error as Error).message}). Fix the file.`, {
-      cause: error,
-    });
+    throw new StartupError(
+      `${path} is not valid JSON (${(error as Error).message}). Fix the file.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

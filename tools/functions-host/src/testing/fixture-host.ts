@@ -14,11 +14,18 @@ export interface FixtureHost extends LocalHost {
 }
 
 /** Starts a fixture app in-process with logs captured instead of printed. */
-export async function startFixture(name: string, options: LocalHostOptions = {}): Promise<FixtureHost> {
+export async function startFixture(
+  name: string,
+  options: LocalHostOptions = {},
+): Promise<FixtureHost> {
   const logs: HostLogEntry[] = [];
-  const host = await createLocalHost(fixturePath(name), { log: (entry) => logs.push(entry), ...options });
+  const host = await createLocalHost(fixturePath(name), {
+    log: (entry) => logs.push(entry),
+    ...options,
+  });
   return Object.assign(host, {
     logs,
-    get: (path: string, init?: RequestInit) => host.fetch(new Request(`http://localhost:7071${path}`, init)),
+    get: (path: string, init?: RequestInit) =>
+      host.fetch(new Request(`http://localhost:7071${path}`, init)),
   });
 }

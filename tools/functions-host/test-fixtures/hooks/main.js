@@ -16,6 +16,7 @@ core.registerHook('appStart', (context) => {
 
 app.hook.appTerminate((context) => {
   events.push({ hook: 'appTerminate', startedAt: context.hookData.startedAt });
+  if (process.env.HOOKS_FIXTURE_ANNOUNCE) console.log('appTerminate hook ran');
 });
 
 app.hook.preInvocation((context) => {
@@ -31,7 +32,11 @@ app.hook.preInvocation((context) => {
 });
 
 app.hook.postInvocation((context) => {
-  events.push({ hook: 'postInvocation', fromPre: context.hookData.fromPre, error: context.error?.message });
+  events.push({
+    hook: 'postInvocation',
+    fromPre: context.hookData.fromPre,
+    error: context.error?.message,
+  });
   if (context.error && context.error.message === 'recoverable') {
     context.error = null;
     context.result = { status: 202, body: 'recovered by postInvocation' };

@@ -9,7 +9,7 @@ const routes = {
   'orders-search': { route: 'orders/search', methods: ['GET'] },
   'users-create': { route: 'users/{id}', methods: ['POST'] },
   'users-get': { route: 'users/{id}', methods: ['GET'] },
-  'zfiles': { route: 'files/{*rest}', methods: ['GET'] },
+  zfiles: { route: 'files/{*rest}', methods: ['GET'] },
   'afiles-readme': { route: 'files/readme.md', methods: ['GET'] },
 };
 

@@ -9,7 +9,14 @@ app.http('cookies', {
       body: 'with cookies',
       headers: { 'x-custom': 'yes' },
       cookies: [
-        { name: 'session', value: 'abc', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: 60 },
+        {
+          name: 'session',
+          value: 'abc',
+          httpOnly: true,
+          secure: true,
+          sameSite: 'Lax',
+          maxAge: 60,
+        },
         { name: 'theme', value: 'dark', path: '/app' },
       ],
     }),

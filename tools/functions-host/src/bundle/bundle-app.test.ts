@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { fixturePath, startFixture } from '../testing/fixture-host.js';
+import { bundleApp } from './bundle-app.js';
+
+describe('bundleApp (esbuild single file)', () => {
+  it('bundles src/main.ts with workspace libs from source and keeps core + heavy lazy deps external', async () => {
+    const result = await bundleApp(fixturePath('bundle-app'));
+    expect(result.outfile).toBe(`${fixturePath('bundle-app')}/dist/main.js`);
+    const code = readFileSync(result.outfile, 'utf8');
+    expect(code).toContain('from the library source');
+    expect(code).toContain('"@azure/functions-core"');
+    expect(code).toContain('import("@azure/monitor-opentelemetry")');
+    expect(code).toContain('//# sourceMappingURL=main.js.map');
+    expect(readFileSync(`${result.outfile}.map`, 'utf8')).toContain('src/main.ts');
+  });
+
+  it('the bundle (library inlined, ESM named imports) runs in the host', async () => {
+    await bundleApp(fixturePath('bundle-app'));
+    const host = await startFixture('bundle-app');
+    try {
+      const response = await host.get('/api/greet?name=Ada');
+      expect(await response.text()).toBe('Hi Ada, from the library source');
+    } finally {
+      await host.close();
+    }
+  });
+});
