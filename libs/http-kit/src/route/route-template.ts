@@ -52,7 +52,8 @@ function readConstraints(template: string, text: string): RouteConstraint[] {
         else if (text[index] === ')' && --depth === 0) break;
       }
       if (depth !== 0) fail(template, `unclosed "(" in constraint ${name}`);
-      argument = text.slice(start, index);
+      // Route templates double literal braces: `\d{{2}}` means `\d{2}`.
+      argument = text.slice(start, index).replaceAll('{{', '{').replaceAll('}}', '}');
       index += 1;
     }
     constraints.push({ name: name.toLowerCase(), argument });
