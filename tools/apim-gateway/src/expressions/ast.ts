@@ -13,19 +13,20 @@ export type Expression =
     }
   | { kind: 'index'; target: Expression; index: Expression; optional: boolean; position: number }
   | { kind: 'unary'; operator: '!' | '-'; operand: Expression; position: number }
-  | { kind: 'binary'; operator: BinaryOperator; left: Expression; right: Expression; position: number }
-  | { kind: 'conditional'; test: Expression; then: Expression; otherwise: Expression; position: number }
+  | {
+      kind: 'binary';
+      operator: BinaryOperator;
+      left: Expression;
+      right: Expression;
+      position: number;
+    }
+  | {
+      kind: 'conditional';
+      test: Expression;
+      then: Expression;
+      otherwise: Expression;
+      position: number;
+    }
   | { kind: 'cast'; type: string; operand: Expression; position: number };
 
-export type BinaryOperator =
-  | '??'
-  | '||'
-  | '&&'
-  | '=='
-  | '!='
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '+'
-  | '-';
+export type BinaryOperator = '??' | '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-';

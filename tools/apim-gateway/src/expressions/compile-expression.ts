@@ -17,7 +17,6 @@ export interface CompiledExpression {
   evaluate(scope: ExpressionScope): unknown;
 }
 
-
 /** Parses and type-checks once (load time); the returned closure only runs supported code. */
 export function compileExpression(source: string): CompiledExpression {
   const compiled = compileNode(parseExpression(source));
@@ -58,7 +57,12 @@ function compileChainPart(node: Expression): CompiledExpression {
       return { type: literalType(node.value), evaluate: () => node.value };
     case 'identifier': {
       const type = STATIC_IDENTIFIERS[node.name];
-      if (!type) fail('unknown identifier (only context, string, Guid, DateTime, StringComparison)', node.name, node.position);
+      if (!type)
+        fail(
+          'unknown identifier (only context, string, Guid, DateTime, StringComparison)',
+          node.name,
+          node.position,
+        );
       return { type, evaluate: type === 'context' ? (scope) => scope : () => null };
     }
     case 'member':
@@ -86,7 +90,11 @@ function literalType(value: string | number | boolean | null): TypeName {
 }
 
 /** Member access semantics: null target throws (NullReferenceException) unless `?.` was used. */
-function accessTarget(target: CompiledExpression, optional: boolean, name: string): (scope: ExpressionScope) => unknown {
+function accessTarget(
+  target: CompiledExpression,
+  optional: boolean,
+  name: string,
+): (scope: ExpressionScope) => unknown {
   const isStatic = target.type.startsWith('static:');
   return (scope) => {
     const value = target.evaluate(scope);
@@ -101,7 +109,8 @@ function accessTarget(target: CompiledExpression, optional: boolean, name: strin
 function compileMember(node: Extract<Expression, { kind: 'member' }>): CompiledExpression {
   const target = compileNode(node.target, false);
   const member = MEMBERS[target.type]?.[node.name];
-  if (!member) fail(`'${describeType(target.type)}' has no supported member`, node.name, node.position);
+  if (!member)
+    fail(`'${describeType(target.type)}' has no supported member`, node.name, node.position);
   if (member.kind !== 'property') fail('method used without calling it', node.name, node.position);
   const access = accessTarget(target, node.optional, node.name);
   return {
@@ -113,7 +122,8 @@ function compileMember(node: Extract<Expression, { kind: 'member' }>): CompiledE
 function compileCall(node: Extract<Expression, { kind: 'call' }>): CompiledExpression {
   const target = compileNode(node.target, false);
   const member = MEMBERS[target.type]?.[node.name];
-  if (!member) fail(`'${describeType(target.type)}' has no supported method`, node.name, node.position);
+  if (!member)
+    fail(`'${describeType(target.type)}' has no supported method`, node.name, node.position);
   if (member.kind !== 'method') fail('property called like a method', node.name, node.position);
   const typeArgument = resolveTypeArgument(node, member);
   const args = node.args.map((arg) => compileNode(arg));
@@ -122,20 +132,32 @@ function compileCall(node: Extract<Expression, { kind: 'call' }>): CompiledExpre
   return {
     type: member.returns(typeArgument),
     evaluate: (scope) =>
-      member.call(access(scope) as never, args.map((arg) => arg.evaluate(scope)), typeArgument),
+      member.call(
+        access(scope) as never,
+        args.map((arg) => arg.evaluate(scope)),
+        typeArgument,
+      ),
   };
 }
 
-function resolveTypeArgument(node: Extract<Expression, { kind: 'call' }>, member: MethodDef): TypeName | undefined {
+function resolveTypeArgument(
+  node: Extract<Expression, { kind: 'call' }>,
+  member: MethodDef,
+): TypeName | undefined {
   const [typeArgument] = node.typeArguments;
   if (typeArgument === undefined) return undefined;
-  if (!member.typeArguments) fail('generic type arguments are not supported here', typeArgument, node.position);
+  if (!member.typeArguments)
+    fail('generic type arguments are not supported here', typeArgument, node.position);
   const type = TYPE_KEYWORDS[typeArgument];
   if (!type) fail('unsupported generic type argument', typeArgument, node.position);
   return type;
 }
 
-function checkArguments(node: Extract<Expression, { kind: 'call' }>, member: MethodDef, args: CompiledExpression[]): void {
+function checkArguments(
+  node: Extract<Expression, { kind: 'call' }>,
+  member: MethodDef,
+  args: CompiledExpression[],
+): void {
   const max = member.variadic ? Infinity : member.params.length;
   if (args.length < member.required || args.length > max) {
     fail(`wrong number of arguments (${args.length}) for`, node.name, node.position);
@@ -144,7 +166,11 @@ function checkArguments(node: Extract<Expression, { kind: 'call' }>, member: Met
     const expected = member.params[Math.min(i, member.params.length - 1)] as TypeName;
     if (!isAssignable(expected, arg.type)) {
       const position = node.args[i]?.position ?? node.position;
-      fail(`argument ${i + 1} of ${node.name} must be ${describeType(expected)}, got ${describeType(arg.type)}`, node.name, position);
+      fail(
+        `argument ${i + 1} of ${node.name} must be ${describeType(expected)}, got ${describeType(arg.type)}`,
+        node.name,
+        position,
+      );
     }
   });
 }
@@ -165,7 +191,8 @@ function compileIndex(node: Extract<Expression, { kind: 'index' }>): CompiledExp
 function compileUnary(node: Extract<Expression, { kind: 'unary' }>): CompiledExpression {
   const operand = compileNode(node.operand);
   const expected: TypeName = node.operator === '!' ? 'bool' : 'number';
-  if (operand.type !== expected) fail(`operator ${node.operator} needs a ${expected} operand`, node.operator, node.position);
+  if (operand.type !== expected)
+    fail(`operator ${node.operator} needs a ${expected} operand`, node.operator, node.position);
   return node.operator === '!'
     ? { type: 'bool', evaluate: (scope) => !operand.evaluate(scope) }
     : { type: 'number', evaluate: (scope) => -(operand.evaluate(scope) as number) };
@@ -176,17 +203,25 @@ function compileBinary(node: Extract<Expression, { kind: 'binary' }>): CompiledE
   const right = compileNode(node.right);
   const op = node.operator;
   const bad = (): never =>
-    fail(`operator ${op} cannot combine ${describeType(left.type)} and ${describeType(right.type)}`, op, node.position);
+    fail(
+      `operator ${op} cannot combine ${describeType(left.type)} and ${describeType(right.type)}`,
+      op,
+      node.position,
+    );
   switch (op) {
     case '&&':
     case '||':
       if (left.type !== 'bool' || right.type !== 'bool') bad();
       return op === '&&'
         ? { type: 'bool', evaluate: (s) => Boolean(left.evaluate(s)) && Boolean(right.evaluate(s)) }
-        : { type: 'bool', evaluate: (s) => Boolean(left.evaluate(s)) || Boolean(right.evaluate(s)) };
+        : {
+            type: 'bool',
+            evaluate: (s) => Boolean(left.evaluate(s)) || Boolean(right.evaluate(s)),
+          };
     case '==':
     case '!=': {
-      const equal = (s: ExpressionScope): boolean => looseEquals(left.evaluate(s), right.evaluate(s));
+      const equal = (s: ExpressionScope): boolean =>
+        looseEquals(left.evaluate(s), right.evaluate(s));
       return { type: 'bool', evaluate: op === '==' ? equal : (s) => !equal(s) };
     }
     case '<':
@@ -197,13 +232,22 @@ function compileBinary(node: Extract<Expression, { kind: 'binary' }>): CompiledE
       return { type: 'bool', evaluate: (s) => relational(op, left.evaluate(s), right.evaluate(s)) };
     case '+':
       if (left.type === 'string' || right.type === 'string') {
-        return { type: 'string', evaluate: (s) => toDotNetString(left.evaluate(s)) + toDotNetString(right.evaluate(s)) };
+        return {
+          type: 'string',
+          evaluate: (s) => toDotNetString(left.evaluate(s)) + toDotNetString(right.evaluate(s)),
+        };
       }
       if (left.type !== 'number' || right.type !== 'number') bad();
-      return { type: 'number', evaluate: (s) => (left.evaluate(s) as number) + (right.evaluate(s) as number) };
+      return {
+        type: 'number',
+        evaluate: (s) => (left.evaluate(s) as number) + (right.evaluate(s) as number),
+      };
     case '-':
       if (left.type !== 'number' || right.type !== 'number') bad();
-      return { type: 'number', evaluate: (s) => (left.evaluate(s) as number) - (right.evaluate(s) as number) };
+      return {
+        type: 'number',
+        evaluate: (s) => (left.evaluate(s) as number) - (right.evaluate(s) as number),
+      };
     case '??':
       return {
         type: left.type === 'null' ? right.type : left.type,
@@ -232,7 +276,9 @@ function looseEquals(a: unknown, b: unknown): boolean {
   return x === y;
 }
 
-function compileConditional(node: Extract<Expression, { kind: 'conditional' }>): CompiledExpression {
+function compileConditional(
+  node: Extract<Expression, { kind: 'conditional' }>,
+): CompiledExpression {
   const test = compileNode(node.test);
   if (test.type !== 'bool') fail('condition of ?: must be bool', '?', node.position);
   const then = compileNode(node.then);
@@ -255,6 +301,7 @@ function compileCast(node: Extract<Expression, { kind: 'cast' }>): CompiledExpre
   if (!type) fail('unsupported cast', node.type, node.position);
   const operand = compileNode(node.operand);
   const allowed = operand.type === type || operand.type === 'object' || operand.type === 'null';
-  if (!allowed) fail(`cannot cast ${describeType(operand.type)} to ${node.type}`, node.type, node.position);
+  if (!allowed)
+    fail(`cannot cast ${describeType(operand.type)} to ${node.type}`, node.type, node.position);
   return { type, evaluate: (s) => convertTo(type, operand.evaluate(s)) };
 }

@@ -39,10 +39,18 @@ const toStringMember = method<unknown>([], 0, 'string', (t) => toDotNetString(t)
 const equalsMember = method<unknown>(['object'], 1, 'bool', (t, [other]) => t === other);
 
 const multimapMembers: Record<string, MemberDef> = {
-  GetValueOrDefault: method<MultiValueView>(['string', 'string'], 1, 'string', (t, [name, fallback]) =>
-    joinValues(t.values(String(name)), fallback ?? null),
+  GetValueOrDefault: method<MultiValueView>(
+    ['string', 'string'],
+    1,
+    'string',
+    (t, [name, fallback]) => joinValues(t.values(String(name)), fallback ?? null),
   ),
-  ContainsKey: method<MultiValueView>(['string'], 1, 'bool', (t, [name]) => t.values(String(name)) !== undefined),
+  ContainsKey: method<MultiValueView>(
+    ['string'],
+    1,
+    'bool',
+    (t, [name]) => t.values(String(name)) !== undefined,
+  ),
 };
 
 function compare(comparison: unknown): (a: string, b: string) => [string, string] {
@@ -91,10 +99,15 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
   },
   multimap: multimapMembers,
   params: {
-    GetValueOrDefault: method<ReadonlyMap<string, string>>(['string', 'string'], 1, 'string', (t, [name, fallback]) =>
-      t.get(String(name)) ?? fallback ?? null,
+    GetValueOrDefault: method<ReadonlyMap<string, string>>(
+      ['string', 'string'],
+      1,
+      'string',
+      (t, [name, fallback]) => t.get(String(name)) ?? fallback ?? null,
     ),
-    ContainsKey: method<ReadonlyMap<string, string>>(['string'], 1, 'bool', (t, [name]) => t.has(String(name))),
+    ContainsKey: method<ReadonlyMap<string, string>>(['string'], 1, 'bool', (t, [name]) =>
+      t.has(String(name)),
+    ),
   },
   variables: {
     GetValueOrDefault: method<Map<string, unknown>>(
@@ -102,13 +115,16 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
       1,
       (typeArgument) => typeArgument ?? 'object',
       (t, [name, fallback], typeArgument) => {
-        if (!t.has(String(name))) return fallback === undefined ? defaultOf(typeArgument) : fallback;
+        if (!t.has(String(name)))
+          return fallback === undefined ? defaultOf(typeArgument) : fallback;
         const value = t.get(String(name));
         return typeArgument ? convertTo(typeArgument, value) : value;
       },
       { typeArguments: true },
     ),
-    ContainsKey: method<Map<string, unknown>>(['string'], 1, 'bool', (t, [name]) => t.has(String(name))),
+    ContainsKey: method<Map<string, unknown>>(['string'], 1, 'bool', (t, [name]) =>
+      t.has(String(name)),
+    ),
   },
   subscription: {
     Id: prop<SubscriptionView>('string', (s) => s.id),
@@ -148,7 +164,12 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
     GetValueOrDefault: method<JwtValue>(['string', 'string'], 1, 'string', (j, [name, fallback]) =>
       joinValues(j.claimValues(String(name)), fallback ?? null),
     ),
-    ContainsKey: method<JwtValue>(['string'], 1, 'bool', (j, [name]) => j.claimValues(String(name)) !== undefined),
+    ContainsKey: method<JwtValue>(
+      ['string'],
+      1,
+      'bool',
+      (j, [name]) => j.claimValues(String(name)) !== undefined,
+    ),
   },
   string: {
     Length: prop<string>('number', (s) => s.length),
@@ -177,7 +198,9 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
       const [a, b] = compare(c)(s, v);
       return a === b;
     }),
-    IndexOf: method<string>(['string'], 1, 'number', (s, [v]) => s.indexOf(requireString(v, 'IndexOf'))),
+    IndexOf: method<string>(['string'], 1, 'number', (s, [v]) =>
+      s.indexOf(requireString(v, 'IndexOf')),
+    ),
     Substring: method<string>(['number', 'number'], 1, 'string', (s, [start, length]) => {
       const from = Number(start);
       const count = length === undefined ? s.length - from : Number(length);
@@ -189,10 +212,16 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
     Replace: method<string>(['string', 'string'], 2, 'string', (s, [from, to]) =>
       s.split(requireString(from, 'Replace')).join(typeof to === 'string' ? to : ''),
     ),
-    Split: method<string>(['string'], 1, 'stringArray', (s, separators) => {
-      const parts = separators.map((sep) => requireString(sep, 'Split'));
-      return parts.reduce<string[]>((pieces, sep) => pieces.flatMap((p) => p.split(sep)), [s]);
-    }, { variadic: true }),
+    Split: method<string>(
+      ['string'],
+      1,
+      'stringArray',
+      (s, separators) => {
+        const parts = separators.map((sep) => requireString(sep, 'Split'));
+        return parts.reduce<string[]>((pieces, sep) => pieces.flatMap((p) => p.split(sep)), [s]);
+      },
+      { variadic: true },
+    ),
     AsJwt: method<string>([], 0, 'jwt', (s) => parseJwtOrNull(s)),
   },
   stringArray: {
@@ -209,7 +238,12 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
   },
   'static:string': {
     IsNullOrEmpty: method<unknown>(['string'], 1, 'bool', (_t, [v]) => v === null || v === ''),
-    IsNullOrWhiteSpace: method<unknown>(['string'], 1, 'bool', (_t, [v]) => v === null || String(v).trim() === ''),
+    IsNullOrWhiteSpace: method<unknown>(
+      ['string'],
+      1,
+      'bool',
+      (_t, [v]) => v === null || String(v).trim() === '',
+    ),
   },
   'static:Guid': {
     NewGuid: method<unknown>([], 0, 'guid', () => crypto.randomUUID()),
@@ -221,7 +255,10 @@ export const MEMBERS: Partial<Record<TypeName, Record<string, MemberDef>>> = {
   'static:StringComparison': {
     Ordinal: prop<unknown>('stringComparison', () => 'Ordinal'),
     OrdinalIgnoreCase: prop<unknown>('stringComparison', () => 'OrdinalIgnoreCase'),
-    InvariantCultureIgnoreCase: prop<unknown>('stringComparison', () => 'InvariantCultureIgnoreCase'),
+    InvariantCultureIgnoreCase: prop<unknown>(
+      'stringComparison',
+      () => 'InvariantCultureIgnoreCase',
+    ),
     CurrentCultureIgnoreCase: prop<unknown>('stringComparison', () => 'CurrentCultureIgnoreCase'),
   },
 };
@@ -231,7 +268,8 @@ export const INDEXERS: Partial<Record<TypeName, IndexerDef>> = {
     index: 'string',
     returns: 'object',
     get: ((t: Map<string, unknown>, name: string) => {
-      if (!t.has(name)) throw new ExpressionRuntimeError(`KeyNotFoundException: variable '${name}' is not set`);
+      if (!t.has(name))
+        throw new ExpressionRuntimeError(`KeyNotFoundException: variable '${name}' is not set`);
       return t.get(name);
     }) as IndexerDef['get'],
   },
@@ -240,7 +278,8 @@ export const INDEXERS: Partial<Record<TypeName, IndexerDef>> = {
     returns: 'string',
     get: ((t: ReadonlyMap<string, string>, name: string) => {
       const value = t.get(name);
-      if (value === undefined) throw new ExpressionRuntimeError(`KeyNotFoundException: parameter '${name}'`);
+      if (value === undefined)
+        throw new ExpressionRuntimeError(`KeyNotFoundException: parameter '${name}'`);
       return value;
     }) as IndexerDef['get'],
   },
@@ -258,7 +297,8 @@ export const INDEXERS: Partial<Record<TypeName, IndexerDef>> = {
     returns: 'stringArray',
     get: ((t: JwtValue, name: string) => {
       const values = t.claimValues(name);
-      if (values === undefined) throw new ExpressionRuntimeError(`KeyNotFoundException: claim '${name}'`);
+      if (values === undefined)
+        throw new ExpressionRuntimeError(`KeyNotFoundException: claim '${name}'`);
       return values;
     }) as IndexerDef['get'],
   },
@@ -302,8 +342,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function formatDate(date: Date, format: unknown): string {
-  if (format === undefined || format === 'o' || format === 'O') return date.toISOString().replace('Z', '0000Z');
+  if (format === undefined || format === 'o' || format === 'O')
+    return date.toISOString().replace('Z', '0000Z');
   if (format === 's') return date.toISOString().slice(0, 19);
   if (format === 'u') return `${date.toISOString().slice(0, 19).replace('T', ' ')}Z`;
-  throw new ExpressionRuntimeError(`DateTime.ToString: format '${String(format)}' is not supported (use "o", "s" or "u")`);
+  throw new ExpressionRuntimeError(
+    `DateTime.ToString: format '${String(format)}' is not supported (use "o", "s" or "u")`,
+  );
 }

@@ -86,7 +86,12 @@ class Parser {
     const token = this.peek();
     if (token.kind === 'punctuator' && (token.value === '!' || token.value === '-')) {
       this.next();
-      return { kind: 'unary', operator: token.value, operand: this.parseUnary(), position: token.position };
+      return {
+        kind: 'unary',
+        operator: token.value,
+        operand: this.parseUnary(),
+        position: token.position,
+      };
     }
     if (this.isCast()) {
       this.next();
@@ -126,7 +131,11 @@ class Parser {
         }
         throw this.unexpected(token);
       default:
-        throw new ExpressionSyntaxError('unexpected end of expression', token.value, token.position);
+        throw new ExpressionSyntaxError(
+          'unexpected end of expression',
+          token.value,
+          token.position,
+        );
     }
   }
 
@@ -154,7 +163,15 @@ class Parser {
         if (this.isPunctuator('(')) {
           this.next();
           const args = this.parseArguments();
-          target = { kind: 'call', target, name: name.value, typeArguments, args, optional, position: name.position };
+          target = {
+            kind: 'call',
+            target,
+            name: name.value,
+            typeArguments,
+            args,
+            optional,
+            position: name.position,
+          };
         } else if (typeArguments.length > 0) {
           throw this.unexpected(this.peek());
         } else {
@@ -166,7 +183,11 @@ class Parser {
         this.expect(']');
         target = { kind: 'index', target, index, optional: false, position: token.position };
       } else if (token.value === '(') {
-        throw new ExpressionSyntaxError('only method calls on members are supported', '(', token.position);
+        throw new ExpressionSyntaxError(
+          'only method calls on members are supported',
+          '(',
+          token.position,
+        );
       } else {
         return target;
       }

@@ -18,7 +18,9 @@ export function toDotNetString(value: unknown): string {
 export function convertTo(type: TypeName, value: unknown): unknown {
   if (value === null || value === undefined) {
     if (type === 'number' || type === 'bool') {
-      throw new ExpressionRuntimeError(`cannot convert null to ${type === 'bool' ? 'bool' : 'int'}`);
+      throw new ExpressionRuntimeError(
+        `cannot convert null to ${type === 'bool' ? 'bool' : 'int'}`,
+      );
     }
     return null;
   }

@@ -64,7 +64,11 @@ export function tokenize(source: string): Token[] {
       const value = match?.[0] ?? ch;
       const next = source[i + value.length];
       if (next !== undefined && /[A-Za-z_]/.test(next)) {
-        throw new ExpressionSyntaxError('numeric suffixes are not supported', next, i + value.length);
+        throw new ExpressionSyntaxError(
+          'numeric suffixes are not supported',
+          next,
+          i + value.length,
+        );
       }
       tokens.push({ kind: 'number', value, position: i });
       i += value.length;

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+
+import type {
+  ApiView,
+  ExpressionScope,
+  LastErrorView,
+  OperationView,
+  ResponseView,
+  SubscriptionView,
+  UrlView,
+} from '../expressions/runtime-types.js';
+import type { HeaderBag } from '../http/header-bag.js';
+import { QueryBag } from '../http/query-bag.js';
+import type { ApiOperation } from '../openapi/api-operations.js';
+import type { PolicyNode } from '../policies/policy-node.js';
+import type { GatewayResponse } from './gateway-response.js';
+
+export type Section = 'inbound' | 'backend' | 'outbound' | 'on-error';
+
+export interface BackendTarget {
+  url: string;
+  id: string | undefined;
+}
+
+export interface RequestContextInit {
+  method: string;
+  originalUrl: URL;
+  headers: HeaderBag;
+  body: Buffer;
+  clientIp: string;
+  api: ApiView;
+  operationPath: string;
+  backend: BackendTarget | undefined;
+}
+
+/** Mutable per-request state the policies act on; `scope` is the read-only `context` for expressions. */
+export class RequestContext {
+  readonly requestId: string = randomUUID();
+  readonly timestamp: Date = new Date();
+  readonly originalUrl: URL;
+  readonly clientIp: string;
+  readonly api: ApiView;
+  readonly variables: Map<string, unknown> = new Map();
+  readonly afterResponse: Array<() => void> = [];
+  method: string;
+  requestHeaders: HeaderBag;
+  query: QueryBag;
+  requestBody: Buffer;
+  operationPath: string;
+  matchedParameters: Map<string, string> = new Map();
+  operation: ApiOperation | undefined;
+  backend: BackendTarget | undefined;
+  response: GatewayResponse | undefined;
+  subscription: SubscriptionView | null = null;
+  lastError: LastErrorView | undefined;
+  section: Section = 'inbound';
+  cacheKey: string | undefined;
+  cacheHit = false;
+  /** Headers policies add to whatever response is finally sent (cors, rate-limit counters). */
+  readonly responseHeaderHooks: Array<(headers: HeaderBag) => void> = [];
+  readonly scope: ExpressionScope;
+  /** Runs nested policies (choose, return-response); attached by the pipeline runner. */
+  runNodes: (nodes: readonly PolicyNode[]) => Promise<void> = () =>
+    Promise.reject(new Error('policy runner not attached'));
+
+  constructor(init: RequestContextInit) {
+    this.method = init.method;
+    this.originalUrl = init.originalUrl;
+    this.requestHeaders = init.headers;
+    this.query = QueryBag.parse(init.originalUrl.search);
+    this.requestBody = init.body;
+    this.clientIp = init.clientIp;
+    this.api = init.api;
+    this.operationPath = init.operationPath;
+    this.backend = init.backend;
+    this.scope = createScope(this);
+  }
+
+  /** The URL the backend would receive right now (follows rewrite-uri and set-backend-service). */
+  currentUrl(): string {
+    const base = this.backend?.url ?? `${this.originalUrl.origin}/${this.api.path}`;
+    const query = this.query.toString();
+    return `${base.replace(/\/+$/, '')}${this.operationPath}${query ? `?${query}` : ''}`;
+  }
+}
+
+function urlView(href: string): UrlView {
+  const url = new URL(href);
+  const query = QueryBag.parse(url.search);
+  return {
+    scheme: url.protocol.replace(':', ''),
+    host: url.hostname,
+    port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+    path: url.pathname,
+    query,
+    queryString: url.search,
+    toString: () => url.toString(),
+  };
+}
+
+function operationView(ctx: RequestContext): OperationView {
+  const op = ctx.operation;
+  return {
+    id: op?.id ?? '',
+    name: op?.id ?? '',
+    method: op?.method ?? ctx.method,
+    urlTemplate: op?.urlTemplate ?? '',
+  };
+}
+
+function createScope(ctx: RequestContext): ExpressionScope {
+  return {
+    get requestId() {
+      return ctx.requestId;
+    },
+    get timestamp() {
+      return ctx.timestamp;
+    },
+    get request() {
+      return {
+        method: ctx.method,
+        url: urlView(ctx.currentUrl()),
+        originalUrl: urlView(ctx.originalUrl.toString()),
+        headers: ctx.requestHeaders,
+        ipAddress: ctx.clientIp,
+        matchedParameters: ctx.matchedParameters,
+      };
+    },
+    get response(): ResponseView | undefined {
+      const response = ctx.response;
+      if (!response) return undefined;
+      return {
+        statusCode: response.status,
+        statusReason: response.reason,
+        headers: response.headers,
+      };
+    },
+    get variables() {
+      return ctx.variables;
+    },
+    get subscription() {
+      return ctx.subscription;
+    },
+    get lastError() {
+      return ctx.lastError;
+    },
+    get operation() {
+      return operationView(ctx);
+    },
+    get api() {
+      return ctx.api;
+    },
+  };
+}

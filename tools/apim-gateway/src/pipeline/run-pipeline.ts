@@ -1,0 +1,165 @@
+import { ExpressionRuntimeError } from '../expressions/expression-error.js';
+import type { LastErrorView } from '../expressions/runtime-types.js';
+import type { GatewayLog } from '../policies/gateway-services.js';
+import type { PolicyNode } from '../policies/policy-node.js';
+import type { ComposedPolicy } from './compile-policy-document.js';
+import { emptyResponse, type GatewayResponse, internalServerError } from './gateway-response.js';
+import type { RequestContext } from './request-context.js';
+import { CacheHitSignal, PolicyFailure, ReturnResponseSignal } from './signals.js';
+
+/** A failure with its place in the policy attached (becomes `context.LastError`). */
+class NodeFailure extends Error {
+  override readonly name = 'NodeFailure';
+  readonly lastError: LastErrorView;
+  readonly response: GatewayResponse | undefined;
+
+  constructor(lastError: LastErrorView, response: GatewayResponse | undefined, cause?: unknown) {
+    super(lastError.message, { cause });
+    this.lastError = lastError;
+    this.response = response;
+  }
+}
+
+export async function runNodes(nodes: readonly PolicyNode[], ctx: RequestContext): Promise<void> {
+  for (const node of nodes) {
+    try {
+      await node.execute(ctx);
+    } catch (error) {
+      throw annotate(error, node, ctx);
+    }
+  }
+}
+
+function annotate(error: unknown, node: PolicyNode, ctx: RequestContext): unknown {
+  if (
+    error instanceof ReturnResponseSignal ||
+    error instanceof CacheHitSignal ||
+    error instanceof NodeFailure
+  ) {
+    return error;
+  }
+  const where = {
+    scope: node.scope,
+    section: node.section,
+    path: node.path.split('/').slice(1).join('/'),
+    policyId: node.policyId,
+  };
+  if (error instanceof PolicyFailure) {
+    return new NodeFailure({ ...error.details, ...where }, error.response, error);
+  }
+  const expressionFailure = error instanceof ExpressionRuntimeError;
+  return new NodeFailure(
+    {
+      source: node.name,
+      reason: expressionFailure ? 'ExpressionValueEvaluationFailure' : 'PolicyExecutionFailure',
+      message: expressionFailure
+        ? `Expression evaluation failed. ${(error as Error).message}`
+        : `Policy ${node.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      ...where,
+    },
+    internalServerError(ctx.requestId),
+    error,
+  );
+}
+
+/** inbound → backend → outbound; any failure jumps to on-error with LastError set. */
+export async function runPipeline(
+  ctx: RequestContext,
+  policy: ComposedPolicy,
+  log: GatewayLog,
+  builtInFailure?: PolicyFailure,
+): Promise<GatewayResponse> {
+  ctx.runNodes = (nodes) => runNodes(nodes, ctx);
+  try {
+    if (builtInFailure) {
+      throw new NodeFailure(
+        { ...builtInFailure.details, scope: 'api', section: 'inbound', path: '', policyId: '' },
+        builtInFailure.response,
+      );
+    }
+    let hit = false;
+    try {
+      ctx.section = 'inbound';
+      await runNodes(policy.inbound, ctx);
+    } catch (error) {
+      if (!(error instanceof CacheHitSignal)) throw error;
+      hit = true;
+    }
+    if (!hit) {
+      ctx.section = 'backend';
+      await runNodes(policy.backend, ctx);
+    }
+    ctx.response ??= emptyResponse();
+    ctx.section = 'outbound';
+    await runNodes(hit ? afterCacheStore(policy.outbound) : policy.outbound, ctx);
+  } catch (error) {
+    if (!(error instanceof ReturnResponseSignal)) await handleError(error, ctx, policy, log);
+  }
+  ctx.response ??= emptyResponse();
+  for (const hook of ctx.afterResponse) {
+    try {
+      hook();
+    } catch (error) {
+      log.warn('post-response policy step failed', {
+        requestId: ctx.requestId,
+        error: String(error),
+      });
+    }
+  }
+  for (const hook of ctx.responseHeaderHooks) hook(ctx.response.headers);
+  return ctx.response;
+}
+
+async function handleError(
+  error: unknown,
+  ctx: RequestContext,
+  policy: ComposedPolicy,
+  log: GatewayLog,
+): Promise<void> {
+  const failure =
+    error instanceof NodeFailure
+      ? error
+      : new NodeFailure(
+          {
+            source: 'gateway',
+            reason: 'InternalError',
+            message: error instanceof Error ? error.message : String(error),
+            scope: '',
+            section: ctx.section,
+            path: '',
+            policyId: '',
+          },
+          undefined,
+          error,
+        );
+  ctx.lastError = failure.lastError;
+  ctx.response = failure.response ?? internalServerError(ctx.requestId);
+  if (
+    failure.lastError.reason === 'PolicyExecutionFailure' ||
+    failure.lastError.reason === 'InternalError'
+  ) {
+    log.warn('policy failed unexpectedly', {
+      requestId: ctx.requestId,
+      ...failure.lastError,
+      cause: String(failure.cause),
+    });
+  }
+  ctx.section = 'on-error';
+  try {
+    await runNodes(policy['on-error'], ctx);
+  } catch (onErrorFailure) {
+    if (onErrorFailure instanceof ReturnResponseSignal) return;
+    const detail =
+      onErrorFailure instanceof NodeFailure ? onErrorFailure.lastError : String(onErrorFailure);
+    log.warn('on-error section failed; returning 500', { requestId: ctx.requestId, detail });
+    ctx.response = internalServerError(ctx.requestId);
+  }
+}
+
+/** On a cache hit, outbound resumes at the step after cache-store. */
+function afterCacheStore(outbound: readonly PolicyNode[]): readonly PolicyNode[] {
+  const contains = (node: PolicyNode): boolean =>
+    node.resumesCacheHit === true || (node.children ?? []).some((child) => contains(child));
+  const index = outbound.findIndex(contains);
+  return index < 0 ? outbound : outbound.slice(index + 1);
+}

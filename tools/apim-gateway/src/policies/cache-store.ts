@@ -1,0 +1,41 @@
+import type { PolicyDefinition } from './policy-node.js';
+import {
+  booleanAttribute,
+  checkAttributes,
+  checkChildren,
+  checkNoText,
+  type Evaluator,
+  integerAttribute,
+} from './attributes.js';
+
+export const cacheStore: PolicyDefinition = {
+  sections: ['outbound'],
+  compile(element, cc) {
+    checkAttributes(element, cc, ['duration', 'cache-response'], ['duration']);
+    checkChildren(element, cc, []);
+    checkNoText(element, cc);
+    const duration = integerAttribute(element, cc, 'duration', {
+      min: 0,
+      expressions: true,
+    }) as Evaluator<number>;
+    const anyStatus = booleanAttribute(element, cc, 'cache-response', false);
+    return {
+      resumesCacheHit: true,
+      execute(ctx) {
+        const response = ctx.response;
+        if (ctx.cacheKey === undefined || ctx.cacheHit || !response) return;
+        if (!anyStatus && response.status !== 200) return;
+        cc.services.responseCache.set(
+          ctx.cacheKey,
+          {
+            status: response.status,
+            reason: response.reason,
+            headers: response.headers.clone(),
+            body: response.body,
+          },
+          duration(ctx.scope),
+        );
+      },
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import type { BoundedCache } from '../cache/bounded-cache.js';
+import type { FixedWindowQuota } from '../cache/fixed-window-quota.js';
+import type { SlidingWindowLimiter } from '../cache/sliding-window-limiter.js';
+import type { HeaderBag } from '../http/header-bag.js';
+import type { OpenIdConfigCache } from '../jwt/openid-config-cache.js';
+
+export interface ResolvedBackend {
+  id: string;
+  url: string;
+  credentials: { header: Record<string, string[]>; query: Record<string, string[]> };
+}
+
+export interface CachedResponse {
+  status: number;
+  reason: string;
+  headers: HeaderBag;
+  body: Buffer;
+}
+
+export interface GatewayLog {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Shared state and collaborators the compiled policies use at request time. */
+export interface GatewayServices {
+  backends: ReadonlyMap<string, ResolvedBackend>;
+  responseCache: BoundedCache<CachedResponse>;
+  valueCache: BoundedCache<unknown>;
+  rateLimiter: SlidingWindowLimiter;
+  quotas: FixedWindowQuota;
+  openIdConfigs: OpenIdConfigCache;
+  log: GatewayLog;
+}

@@ -1,0 +1,34 @@
+import type { Section } from '../pipeline/request-context.js';
+import type { RequestContext } from '../pipeline/request-context.js';
+import type { XmlElement } from '../xml/xml-element.js';
+import type { CompileContext } from './compile-context.js';
+
+export type PolicyScopeName = 'global' | 'api' | 'operation';
+
+export interface PolicyBehavior {
+  execute(ctx: RequestContext): Promise<void> | void;
+  /** cache-store: a cache hit resumes right after it. */
+  readonly resumesCacheHit?: boolean;
+  /** Nested nodes (choose) so the runner can find cache-store inside them. */
+  readonly children?: readonly PolicyNode[];
+  /** cors: answers a preflight directly; returns false when the request is not one it handles. */
+  preflight?(ctx: RequestContext): boolean;
+}
+
+export interface PolicyNode extends PolicyBehavior {
+  readonly name: string;
+  readonly path: string;
+  readonly policyId: string;
+  readonly scope: PolicyScopeName;
+  readonly section: Section;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface PolicyDefinition {
+  /** Sections the policy reference page allows; anything else is rejected at load. */
+  readonly sections: readonly Section[];
+  compile(element: XmlElement, cc: CompileContext): PolicyBehavior;
+}
+
+export const ALL_SECTIONS: readonly Section[] = ['inbound', 'backend', 'outbound', 'on-error'];

@@ -1,0 +1,35 @@
+import { emptyResponse } from '../pipeline/gateway-response.js';
+import type { PolicyDefinition } from './policy-node.js';
+import { asString, checkAttributes, enumAttribute, textValue } from './attributes.js';
+
+export const setBody: PolicyDefinition = {
+  sections: ['inbound', 'backend', 'outbound', 'on-error'],
+  compile(element, cc) {
+    checkAttributes(element, cc, ['template', 'xsi-nil', 'parse-date']);
+    const template = enumAttribute(element, cc, 'template', ['none', 'liquid'], 'none');
+    if (template === 'liquid')
+      cc.fail('set-body template="liquid" is not supported by the local gateway', element.line);
+    if (
+      element.attributes['xsi-nil'] !== undefined ||
+      element.attributes['parse-date'] !== undefined
+    ) {
+      cc.fail('set-body xsi-nil / parse-date are not supported by the local gateway', element.line);
+    }
+    const value = textValue(element, cc, false);
+    return {
+      execute(ctx) {
+        const result = value.evaluate(ctx.scope);
+        const body = Buffer.from(
+          result === null || result === undefined ? '' : asString(result),
+          'utf8',
+        );
+        if (!cc.targetsResponse) {
+          ctx.requestBody = body;
+          return;
+        }
+        ctx.response ??= emptyResponse();
+        ctx.response.body = body;
+      },
+    };
+  },
+};

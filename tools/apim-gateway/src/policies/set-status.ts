@@ -1,0 +1,34 @@
+import type { PolicyValue } from '../expressions/policy-value.js';
+import { emptyResponse } from '../pipeline/gateway-response.js';
+import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
+import {
+  asString,
+  checkAttributes,
+  checkChildren,
+  checkNoText,
+  type Evaluator,
+  integerAttribute,
+  stringAttribute,
+} from './attributes.js';
+
+export const setStatus: PolicyDefinition = {
+  sections: ALL_SECTIONS,
+  compile(element, cc) {
+    checkAttributes(element, cc, ['code', 'reason'], ['code']);
+    checkChildren(element, cc, []);
+    checkNoText(element, cc);
+    const code = integerAttribute(element, cc, 'code', {
+      min: 100,
+      max: 599,
+      expressions: true,
+    }) as Evaluator<number>;
+    const reason = stringAttribute(element, cc, 'reason') as PolicyValue | undefined;
+    return {
+      execute(ctx) {
+        ctx.response ??= emptyResponse();
+        ctx.response.status = code(ctx.scope);
+        ctx.response.reason = reason ? asString(reason.evaluate(ctx.scope)) : '';
+      },
+    };
+  },
+};
