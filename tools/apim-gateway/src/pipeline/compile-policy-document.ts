@@ -115,7 +115,7 @@ function substituteTree(element: XmlElement, here: string, input: PolicyDocument
     element.attributes[name] = substitute(value, `attribute "${name}"`);
   }
   element.text = substitute(element.text, 'text');
-  const segments = segmentNames(element.children);
+  const segments = segmentNames(element.children, ['when']);
   element.children.forEach((child, i) => {
     const segment = segments[i] as string;
     substituteTree(child, here ? `${here}/${segment}` : segment, input);

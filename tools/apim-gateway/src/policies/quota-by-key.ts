@@ -1,3 +1,4 @@
+import { ExpressionRuntimeError } from '../expressions/expression-error.js';
 import { errorResponse } from '../pipeline/gateway-response.js';
 import { PolicyFailure } from '../pipeline/signals.js';
 import type { PolicyDefinition } from './policy-node.js';
@@ -48,6 +49,13 @@ export const quotaByKey: PolicyDefinition = {
       min: 0,
       expressions: true,
     }) as Evaluator<number>;
+    const literalPeriod = Number(element.attributes['renewal-period']);
+    if (literalPeriod > 0 && literalPeriod < 300) {
+      cc.fail(
+        'quota-by-key renewal-period must be 0 (never renews) or at least 300 seconds',
+        element.line,
+      );
+    }
     const counterKey = stringAttribute(element, cc, 'counter-key');
     const condition = conditionAttribute(element, cc, 'increment-condition');
     const count = integerAttribute(element, cc, 'increment-count', {
