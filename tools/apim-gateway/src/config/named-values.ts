@@ -5,9 +5,12 @@ export interface DevIssuerEndpoints {
   jwksUrl: string;
 }
 
-export type NamedValueResult =
-  | { ok: true; values: Map<string, string>; secrets: Set<string> }
-  | { ok: false; problems: string[] };
+export interface NamedValueResult {
+  /** The names that resolved (all of them when `problems` is empty). */
+  values: Map<string, string>;
+  secrets: Set<string>;
+  problems: string[];
+}
 
 /** Resolves `env:VAR` and `dev-issuer:*` references; named values may not reference each other. */
 export function resolveNamedValues(
@@ -33,7 +36,7 @@ export function resolveNamedValues(
       problems.push(resolved.problem);
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, values, secrets };
+  return { values, secrets, problems };
 }
 
 function resolveOne(

@@ -57,7 +57,7 @@ export async function loadGateway(
     openidConfigUrl: `${options.gatewayUrl}${DEV_ISSUER_PATH}/.well-known/openid-configuration`,
     jwksUrl: `${options.gatewayUrl}${DEV_ISSUER_PATH}/discovery/keys`,
   });
-  if (!namedValues.ok)
+  if (namedValues.problems.length > 0)
     throw new GatewayLoadError(file, 'namedValues', namedValues.problems.join('; '));
   const values = namedValues.values;
   const substitute = (text: string, where: string): string => {

@@ -72,7 +72,7 @@ export const quotaByKey: PolicyDefinition = {
       execute(ctx) {
         const renewal = period(ctx.scope);
         if (renewal !== 0 && renewal < 300) {
-          throw new Error(
+          throw new ExpressionRuntimeError(
             `quota-by-key renewal-period must be 0 or at least 300 seconds, got ${renewal}`,
           );
         }
