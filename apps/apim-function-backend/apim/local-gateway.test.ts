@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { namedValueReferences, policyFiles, readRecipeFile } from '../infra/iac-files.js';
 
 interface LocalGatewayConfig {
-  api: { path: string; openapi: string; policies: { api: string; operations: Record<string, string> } };
+  api: {
+    path: string;
+    openapi: string;
+    policies: { api: string; operations: Record<string, string> };
+  };
   namedValues: Record<string, string | { env: string; default: string; secret: boolean }>;
   subscriptions: { id: string; key: string }[];
   backends: { id: string; url: string; credentials: { header: Record<string, string[]> } }[];
@@ -57,7 +61,9 @@ describe('apim/local-gateway.json runs the deployed policy files unchanged', () 
   it('lets the dev issuer mint tokens the unchanged validate-jwt accepts', () => {
     const tenant = config.namedValues['tenant-id'];
     expect(config.namedValues['openid-config-url']).toBe('dev-issuer:openid-config-url');
-    expect(config.devIssuer.issuer).toBe(`https://login.microsoftonline.com/${String(tenant)}/v2.0`);
+    expect(config.devIssuer.issuer).toBe(
+      `https://login.microsoftonline.com/${String(tenant)}/v2.0`,
+    );
     expect(config.devIssuer.audience).toBe(config.namedValues['jwt-audience']);
     expect(readRecipeFile('apim/api-policy.xml')).toContain(
       '<issuer>https://login.microsoftonline.com/{{tenant-id}}/v2.0</issuer>',
@@ -69,7 +75,4 @@ describe('apim/local-gateway.json runs the deployed policy files unchanged', () 
     expect(Number(config.namedValues['cache-duration'])).toBeLessThanOrEqual(10);
     expect(new Set(config.subscriptions.map((s) => s.id)).size).toBeGreaterThanOrEqual(2);
   });
-
 });
-});
-

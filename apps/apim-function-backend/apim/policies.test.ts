@@ -46,7 +46,10 @@ describe('API scope inbound', () => {
     expect(position('rate-limit-by-key')).toBeLessThan(position('set-backend-service'));
   });
 
-  it('removes the subscription key from the header and the query before forwarding', () => {
+  it('removes the subscription key (header and query) and the caller token before forwarding', () => {
+    expect(
+      position('set-header', { name: 'Authorization', 'exists-action': 'delete' }),
+    ).toBeGreaterThan(position('validate-jwt'));
     expect(
       position('set-header', { name: 'Ocp-Apim-Subscription-Key', 'exists-action': 'delete' }),
     ).toBeGreaterThan(0);
@@ -120,10 +123,9 @@ describe('operation scope caching of GET /catalog/{item_id}', () => {
 
   it('replaces the cached x-correlation-id on a hit only (on a miss the function sets it)', () => {
     const choose = outbound.find(is('choose'));
-    expect(choose?.children[0]?.attributes.condition).toContain('== "HIT"');
-    expect(descendants(choose ?? outbound[0]!).some(is('set-header', { name: 'x-correlation-id' }))).toBe(
-      true,
-    );
+    if (!choose) throw new Error('no <choose> in the operation outbound');
+    expect(choose.children[0]?.attributes.condition).toContain('== "HIT"');
+    expect(descendants(choose).some(is('set-header', { name: 'x-correlation-id' }))).toBe(true);
   });
 });
 

@@ -40,7 +40,9 @@ function toElement(node: OrderedNode): PolicyElement | undefined {
 /** Parses a policy file of this recipe (path relative to apim/) into its `<policies>` root. */
 export function readPolicy(file: string): PolicyElement {
   const source = readFileSync(join(import.meta.dirname, file), 'utf8');
-  const roots = (parser.parse(source) as OrderedNode[]).map(toElement).filter((e) => e !== undefined);
+  const roots = (parser.parse(source) as OrderedNode[])
+    .map(toElement)
+    .filter((e) => e !== undefined);
   const [root] = roots;
   if (root?.name !== 'policies') throw new Error(`${file}: the root element is not <policies>`);
   return root;

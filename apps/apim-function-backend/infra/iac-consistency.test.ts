@@ -41,9 +41,11 @@ const declaredBy: Record<(typeof iacFiles)[number], string[]> = {
 };
 
 type BuildTarget = { command: string; outputs: string[] };
-const buildTarget = (JSON.parse(readRecipeFile('package.json')) as {
-  nx: { targets: { build: BuildTarget } };
-}).nx.targets.build;
+const buildTarget = (
+  JSON.parse(readRecipeFile('package.json')) as {
+    nx: { targets: { build: BuildTarget } };
+  }
+).nx.targets.build;
 
 describe('policy XML (deployed with format "xml", so it must be well-formed)', () => {
   it.each(policyFiles())('%s is well-formed XML rooted at <policies>', (file) => {
@@ -72,9 +74,11 @@ describe.each(iacFiles)('%s', (iacFile) => {
   });
 
   it('deploys every policy file under apim/', () => {
-    expect(loadedFiles(iacFile).filter((file) => file.endsWith('.xml')).sort()).toEqual(
-      policyFiles(),
-    );
+    expect(
+      loadedFiles(iacFile)
+        .filter((file) => file.endsWith('.xml'))
+        .sort(),
+    ).toEqual(policyFiles());
   });
 
   it('imports the OpenAPI document the build writes', () => {
@@ -88,7 +92,9 @@ describe.each(iacFiles)('%s', (iacFile) => {
   it('declares the backend entity the policy selects, sending the host key header', () => {
     const source = readRecipeFile(iacFile);
     expect(source).toMatch(/name\s*[:=]\s*['"]catalog-function-backend['"]/);
-    expect(source).toMatch(/'?"?x-functions-key'?"?\s*[:=]\s*\[?\s*['"]\{\{function-host-key\}\}['"]/);
+    expect(source).toMatch(
+      /'?"?x-functions-key'?"?\s*[:=]\s*\[?\s*['"]\{\{function-host-key\}\}['"]/,
+    );
   });
 
   it('attaches each operation policy to an operation id of the OpenAPI document', () => {

@@ -42,7 +42,9 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('is exactly the dist/openapi.json the build writes for APIM', async () => {
-    const built = JSON.parse(await readFile(join(recipeDir, 'dist/openapi.json'), 'utf8')) as unknown;
+    const built = JSON.parse(
+      await readFile(join(recipeDir, 'dist/openapi.json'), 'utf8'),
+    ) as unknown;
     expect(built).toEqual(served);
   });
 

@@ -5,7 +5,8 @@ export const catalogItems: readonly CatalogItem[] = [
   {
     item_id: '42',
     name: 'Towel, hitchhiker grade',
-    description: 'Quick-drying microfibre towel; the most useful thing an interstellar traveller can carry.',
+    description:
+      'Quick-drying microfibre towel; the most useful thing an interstellar traveller can carry.',
     category: 'travel',
     price: { amount: '19.99', currency: 'EUR' },
     in_stock: true,

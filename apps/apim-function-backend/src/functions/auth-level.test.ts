@@ -24,11 +24,14 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 describe('authLevel "function": only APIM (holding the host key) gets through', () => {
-  it.each(['catalog/42', 'catalog/health'])('%s without a key is 401 with an empty body', async (path) => {
-    const response = await host.fetch(catalogRequest(path, {}, false));
-    expect(response.status).toBe(401);
-    expect(await response.text()).toBe('');
-  });
+  it.each(['catalog/42', 'catalog/health'])(
+    '%s without a key is 401 with an empty body',
+    async (path) => {
+      const response = await host.fetch(catalogRequest(path, {}, false));
+      expect(response.status).toBe(401);
+      expect(await response.text()).toBe('');
+    },
+  );
 
   it('rejects a wrong x-functions-key', async () => {
     const response = await host.fetch(
@@ -43,12 +46,16 @@ describe('authLevel "function": only APIM (holding the host key) gets through', 
   });
 
   it('accepts the host key in ?code= too', async () => {
-    const response = await host.fetch(catalogRequest(`catalog/42?code=${TEST_HOST_KEY}`, {}, false));
+    const response = await host.fetch(
+      catalogRequest(`catalog/42?code=${TEST_HOST_KEY}`, {}, false),
+    );
     expect(response.status).toBe(200);
   });
 
   it('scopes a function key to its own function', async () => {
-    const own = await host.fetch(catalogRequest('catalog/42', { 'x-functions-key': FUNCTION_KEY }, false));
+    const own = await host.fetch(
+      catalogRequest('catalog/42', { 'x-functions-key': FUNCTION_KEY }, false),
+    );
     const other = await host.fetch(
       catalogRequest('catalog/health', { 'x-functions-key': FUNCTION_KEY }, false),
     );

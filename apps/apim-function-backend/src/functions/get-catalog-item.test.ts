@@ -1,5 +1,5 @@
-import { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema, problemTypeUri } from '@cookbook/http-kit';
 import { createLocalHost, type HostLogEntry, type LocalHost } from '@cookbook/functions-host';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema, problemTypeUri } from '@cookbook/http-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { CatalogItemResponseSchema } from '../schemas/catalog-item-response.js';
@@ -67,7 +67,9 @@ describe('GET /api/catalog/{item_id} as APIM forwards it', () => {
     const { headers } = await host.fetch(catalogRequest('catalog/42'));
     const etag = headers.get('etag') ?? '';
     for (const ifNoneMatch of [etag, `"other", ${etag}`, '*']) {
-      const response = await host.fetch(catalogRequest('catalog/42', { 'if-none-match': ifNoneMatch }));
+      const response = await host.fetch(
+        catalogRequest('catalog/42', { 'if-none-match': ifNoneMatch }),
+      );
       expect(response.status, ifNoneMatch).toBe(304);
       expect(await response.text()).toBe('');
       expect(response.headers.get('etag')).toBe(etag);
@@ -149,7 +151,9 @@ describe('the "Handled APIM backend request" log line', () => {
       }),
     );
     expect(response.status).toBe(200);
-    const handled = logRecords(logs).filter((record) => record.msg === 'Handled APIM backend request');
+    const handled = logRecords(logs).filter(
+      (record) => record.msg === 'Handled APIM backend request',
+    );
     expect(handled).toHaveLength(1);
     expect(handled[0]).toMatchObject({
       item_id: '42',

@@ -20,7 +20,8 @@ export const getCatalogItem = defineRoute({
   route: CATALOG_ITEM_ROUTE,
   authLevel: 'function',
   summary: 'Get a catalog item',
-  description: 'APIM backend: returns the item plus the correlation id and cache status APIM forwarded.',
+  description:
+    'APIM backend: returns the item plus the correlation id and cache status APIM forwarded.',
   tags: ['Catalog'],
   request: {
     params: z.object({ item_id: ItemIdSchema }),
@@ -32,7 +33,10 @@ export const getCatalogItem = defineRoute({
       schema: CatalogItemResponseSchema,
       headers: CachingHeadersSchema,
     },
-    304: { description: 'The cached copy named by If-None-Match is current', headers: CachingHeadersSchema },
+    304: {
+      description: 'The cached copy named by If-None-Match is current',
+      headers: CachingHeadersSchema,
+    },
     404: { description: 'No item has this id' },
     422: { description: 'item_id is not 1-64 characters of A-Z, a-z, 0-9, _ or -' },
   },
@@ -52,7 +56,12 @@ export const getCatalogItem = defineRoute({
     return {
       status: 200,
       headers: caching,
-      body: { ...item, routed_by: routedBy, correlation_id: correlationId, cache_status: cacheStatus },
+      body: {
+        ...item,
+        routed_by: routedBy,
+        correlation_id: correlationId,
+        cache_status: cacheStatus,
+      },
     };
   },
 });
