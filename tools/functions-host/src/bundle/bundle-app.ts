@@ -90,15 +90,20 @@ export async function bundleApp(
 export async function watchApp(
   appDir: string,
   options: BundleOptions,
-  onBuild: (result: { errors: string[] }) => void,
+  onBuild: (result: { errors: string[]; durationMs: number }) => void,
 ): Promise<{ dispose(): Promise<void> }> {
   const config = await buildOptions(appDir, options);
   const notify: Plugin = {
     name: 'notify',
     setup(builder) {
+      let started = performance.now();
+      builder.onStart(() => {
+        started = performance.now();
+      });
       builder.onEnd((result) => {
         onBuild({
           errors: result.errors.map((error) => formatMessage(error.text, error.location)),
+          durationMs: Math.round(performance.now() - started),
         });
       });
     },

@@ -62,13 +62,14 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     });
   };
 
-  const bundler = await watchApp(appDir, { external: options.external }, ({ errors }) => {
+  const bundler = await watchApp(appDir, { external: options.external }, ({ errors, durationMs }) => {
     if (errors.length > 0) {
       process.stderr.write(
         `[serve] build failed, keeping the last good host running:\n${errors.join('\n')}\n`,
       );
       return;
     }
+    process.stdout.write(`[serve] bundle ready (${durationMs} ms)\n`);
     restart('rebuilt');
   });
   const settingsWatcher = watch(appDir, (_event, file) => {

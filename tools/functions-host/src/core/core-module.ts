@@ -62,7 +62,7 @@ export const coreApi: CoreApi = {
     if (app) {
       app.programmingModel = programmingModel;
       app.log({
-        level: 'information',
+        level: 'debug',
         category: 'system',
         message: `Setting Node.js programming model to "${programmingModel.name}" version "${programmingModel.version}"`,
       });

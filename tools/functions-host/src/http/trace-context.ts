@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-
 import type { RpcTraceContext } from '../core/core-types.js';
+import { randomHex } from './random-hex.js';
 
 const TRACEPARENT_RE = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 
@@ -12,7 +11,7 @@ export function createTraceContext(
   traceparent: string | undefined,
   tracestate: string | undefined,
 ): RpcTraceContext {
-  const spanId = randomBytes(8).toString('hex');
+  const spanId = randomHex(8);
   const parsed = traceparent ? TRACEPARENT_RE.exec(traceparent.trim().toLowerCase()) : null;
   const [, version, traceId, parentId, flags, extra] = parsed ?? [];
   const valid =
@@ -29,7 +28,7 @@ export function createTraceContext(
     };
   }
   return {
-    traceParent: `00-${randomBytes(16).toString('hex')}-${spanId}-00`,
+    traceParent: `00-${randomHex(16)}-${spanId}-00`,
     traceState: '',
     attributes: {},
   };

@@ -8,7 +8,7 @@ import type {
   RpcLogCategory,
   RpcLogLevel,
 } from '../core/core-types.js';
-import { defineReadOnly } from '../core/read-only.js';
+import { PostInvocationHookContext, PreInvocationHookContext } from './hook-contexts.js';
 
 /**
  * Runs one invocation exactly like the worker's InvocationHandler: getInvocationModel →
@@ -48,12 +48,8 @@ export async function invokeFunction(
   const { context, inputs } = await invocationModel.getArguments();
   logContext.invocationContext = context;
 
-  const shared = {
-    hookData: () => hookData,
-    appHookData: () => app.appHookData,
-    invocationContext: () => context,
-  };
-  const preContext = defineReadOnly({ inputs, functionCallback: fn.callback }, shared);
+  const shared = { hookData, appHookData: app.appHookData, invocationContext: context };
+  const preContext = new PreInvocationHookContext(shared, inputs, fn.callback);
   coreCtx.state = 'preInvocationHooks';
   try {
     await app.executeHooks('preInvocation', preContext);
@@ -61,10 +57,7 @@ export async function invokeFunction(
     coreCtx.state = undefined;
   }
 
-  const postContext = defineReadOnly(
-    { inputs: preContext.inputs, result: null as unknown, error: null as unknown },
-    shared,
-  );
+  const postContext = new PostInvocationHookContext(shared, preContext.inputs);
   coreCtx.state = 'invocation';
   try {
     postContext.result = await invocationModel.invokeFunction(
