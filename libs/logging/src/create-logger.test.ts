@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createLogger } from './create-logger.js';
 import { runWithLogContext } from './log-context.js';
-import { REDACTED } from './redact.js';
+import { REDACTED } from './redact-string.js';
 
 function memoryLogger(options: Parameters<typeof createLogger>[0] = {}) {
   const lines: string[] = [];

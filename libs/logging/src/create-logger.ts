@@ -1,10 +1,11 @@
 import { type DestinationStream, type Logger, pino, stdTimeFunctions } from 'pino';
 
+import { contextFields, mergeWithContext } from './context-mixin.js';
 import { createDestination } from './destination.js';
-import { getLogContext } from './log-context.js';
 import { type LogFormat, logFormatFromEnv } from './log-format.js';
 import { logLevelFromEnv, type LogLevelSetting } from './log-level.js';
-import { redact, redactString } from './redact.js';
+import { redact } from './redact.js';
+import { redactLogArgs } from './redact-log-args.js';
 
 /** Options for {@link createLogger}; every field has an environment-driven default. */
 export type LoggerOptions = {
@@ -19,35 +20,6 @@ export type LoggerOptions = {
   /** Where the defaults are read from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
 };
-
-type LogArgs = Parameters<pino.LogFn>;
-
-function contextFields(): Record<string, unknown> {
-  return { ...getLogContext() };
-}
-
-function messageOf(value: unknown): string | undefined {
-  if (value instanceof Error) return value.message;
-  const err = (value as { err?: unknown } | null)?.err;
-  return err instanceof Error ? err.message : undefined;
-}
-
-// the message and printf arguments bypass pino's object formatters, so scrub them here
-function redactArgs(args: LogArgs): LogArgs {
-  const [first, ...rest] = args as unknown[];
-  const scrub = (value: unknown): unknown =>
-    typeof value === 'string'
-      ? redactString(value)
-      : typeof value === 'object'
-        ? redact(value)
-        : value;
-  if (typeof first === 'object' && first !== null && typeof rest[0] !== 'string') {
-    const message = messageOf(first);
-    if (message !== undefined && !('msg' in first)) rest.unshift(message);
-  }
-  const scrubbedRest = rest.map(scrub);
-  return [typeof first === 'string' ? redactString(first) : first, ...scrubbedRest] as LogArgs;
-}
 
 /**
  * Creates a pino logger whose lines carry the current {@link LogContext} fields, are redacted,
@@ -66,15 +38,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: options.name ? { name: options.name } : null,
       timestamp: stdTimeFunctions.isoTime,
       mixin: contextFields,
+      mixinMergeStrategy: mergeWithContext,
       // redact() already turned errors into plain objects; pino's err serializer would mangle them
       serializers: { err: (value: unknown) => value },
       formatters: {
         level: (label) => ({ level: label }),
-        log: (object) => redact(object) as Record<string, unknown>,
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, redactArgs(args));
+          method.apply(this, redactLogArgs(args));
         },
       },
     },

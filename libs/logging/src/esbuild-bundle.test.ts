@@ -91,4 +91,16 @@ describe('bundled into one file by esbuild (how recipes ship)', () => {
       }),
     ]);
   });
+
+  it('bundles every export of both entry points without an esbuild warning', async () => {
+    const warnings: string[] = [];
+    const text = await bundle(
+      `export * from '@cookbook/logging'; export * from '@cookbook/logging/testing';`,
+      'esm',
+      join(scratch.dir, 'everything.mjs'),
+      warnings,
+    );
+    expect(warnings).toEqual([]);
+    expect(text).toContain('function captureLogs');
+  });
 });

@@ -11,6 +11,8 @@ export {
 export { type LogFormat, logFormatFromEnv } from './log-format.js';
 export { type LogLevel, logLevelFromEnv, type LogLevelSetting } from './log-level.js';
 export { DOTNET_LEVEL_NAMES } from './pretty.js';
-export { isSecretKey, redact, REDACTED, type RedactOptions, redactString } from './redact.js';
+export { redact, type RedactOptions } from './redact.js';
+export { REDACTED, redactString } from './redact-string.js';
+export { isSecretKey } from './secret-keys.js';
 export { startTelemetry, stopTelemetry, type TelemetryOptions } from './telemetry.js';
 export type { Logger } from 'pino';

@@ -57,3 +57,8 @@ export function getLogContext(): LogContext | undefined {
 export function getLogSink(): LogSink | undefined {
   return storage.getStore()?.sink;
 }
+
+/** The current scope's own context object (stable per scope; do not mutate). */
+export function peekLogContext(): Readonly<LogContext> | undefined {
+  return storage.getStore()?.context;
+}

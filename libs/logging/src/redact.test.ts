@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { isSecretKey, redact, REDACTED, redactString } from './redact.js';
+import { redact } from './redact.js';
+import { REDACTED, redactString } from './redact-string.js';
+import { isSecretKey } from './secret-keys.js';
 
 describe('redact: headers', () => {
   it.each([

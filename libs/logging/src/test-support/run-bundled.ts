@@ -47,6 +47,7 @@ export async function bundle(
   source: string,
   format: BundleFormat,
   outFile: string,
+  warnings: string[] = [],
 ): Promise<string> {
   const result = await build({
     stdin: {
@@ -66,6 +67,7 @@ export async function bundle(
     logLevel: 'silent',
     write: false,
   });
+  warnings.push(...result.warnings.map((warning) => warning.text));
   const text = result.outputFiles?.[0]?.text ?? '';
   writeFileSync(outFile, text);
   return text;
