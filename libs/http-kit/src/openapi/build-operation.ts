@@ -204,7 +204,10 @@ export function buildOperation(
   for (const status of Object.keys(responses)
     .map(Number)
     .sort((a, b) => a - b)) {
-    sorted[String(status)] = responses[status] ?? {};
+    const response = responses[status] ?? {};
+    // HEAD answers carry the GET headers but never a body.
+    if (method === 'head') delete response.content;
+    sorted[String(status)] = response;
   }
   operation.responses = sorted;
   if (route.authLevel !== 'anonymous')

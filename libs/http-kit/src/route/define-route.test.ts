@@ -99,6 +99,29 @@ describe('defineRoute', () => {
     });
   });
 
+  it('accepts array literals and nested data in handler results', () => {
+    const route = defineRoute({
+      name: 'lists',
+      methods: ['GET'],
+      route: 'lists',
+      authLevel: 'anonymous',
+      responses: {
+        200: {
+          description: 'ok',
+          schema: z.object({
+            items: z.array(z.object({ tags: z.array(z.string()) })),
+            next: z.string().nullable(),
+          }),
+        },
+      },
+      handler: () => ({
+        status: 200,
+        body: { items: [{ tags: [] }, { tags: ['a'] }], next: null },
+      }),
+    });
+    expect(route.name).toBe('lists');
+  });
+
   it('lets differently typed routes share one list', () => {
     const a = config({});
     const b = defineRoute({

@@ -61,8 +61,16 @@ type ResultHeaders<TSpec> = TSpec extends { headers: infer THeaders extends z.Zo
   ? { readonly headers: z.input<THeaders> & Record<string, string> }
   : { readonly headers?: Record<string, string> };
 
+// Results are inferred as `const` (to keep `status` literal), which makes array literals
+// readonly; accepting readonly data everywhere keeps `body: { items: [] }` valid.
+type Immutable<T> = T extends Uint8Array | Date | ((...args: never[]) => unknown)
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]: Immutable<T[K]> }
+    : T;
+
 type ResultBody<TSpec> = TSpec extends { schema: infer TSchema extends z.ZodType }
-  ? { readonly body: z.input<TSchema> }
+  ? { readonly body: Immutable<z.input<TSchema>> }
   : { readonly body?: undefined };
 
 /** What a handler returns: one of the declared statuses with the body its schema accepts. */
