@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 
 import type { PrettyOptions } from 'pino-pretty';
 
-import { getLogContext } from './log-context.js';
+import { peekLogContext } from './log-context.js';
 import type { LogLevel } from './log-level.js';
 
 /** The .NET level names the Functions host and Application Insights use. */
@@ -70,7 +70,7 @@ function colourLevel(level: LogLevel, label: string, colors: Colors): string {
 function formatLine(log: Record<string, unknown>, colors: Colors): string {
   const level = (typeof log.level === 'string' ? log.level : 'info') as LogLevel;
   const label = `[${DOTNET_LEVEL_NAMES[level] ?? log.level}]`;
-  const context = getLogContext() ?? {};
+  const context = peekLogContext() ?? {};
   const isContextKey = (key: string): boolean =>
     WELL_KNOWN_CONTEXT_KEYS.includes(key) || (key in context && context[key] === log[key]);
   const own: string[] = [];

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { startTelemetry, stopTelemetry } from './telemetry.js';
 import { createScratchDir, runBundled } from './test-support/run-bundled.js';
+import { captureLogs } from './testing/capture-logs.js';
 
 // everything points at a closed local port, and statsbeat (which calls a fixed Azure host) is off
 const OFFLINE_ENV = {
@@ -53,7 +54,62 @@ describe('startTelemetry', () => {
     );
   });
 
-  it('never loads @azure/monitor-opentelemetry when the connection string is unset (saves ~0.5 s of cold start)', async () => {
+  it('passes the connection string from the given env to useAzureMonitor, once', async () => {
+    const useAzureMonitor = vi.fn();
+    const shutdownAzureMonitor = vi.fn(async () => undefined);
+    vi.doMock('@azure/monitor-opentelemetry', () => ({ useAzureMonitor, shutdownAzureMonitor }));
+    const logs = captureLogs();
+    try {
+      const env = { APPLICATIONINSIGHTS_CONNECTION_STRING: ' InstrumentationKey=k ' };
+      const options = {
+        enableLiveMetrics: false,
+        azureMonitorExporterOptions: { disableOfflineStorage: true },
+      };
+      const results = await Promise.all([startTelemetry(env, options), startTelemetry(env)]);
+      expect(results).toEqual([true, true]);
+      await stopTelemetry();
+    } finally {
+      logs.restore();
+      vi.doUnmock('@azure/monitor-opentelemetry');
+    }
+    expect(useAzureMonitor).toHaveBeenCalledTimes(1);
+    expect(useAzureMonitor).toHaveBeenCalledWith({
+      enableLiveMetrics: false,
+      azureMonitorExporterOptions: {
+        disableOfflineStorage: true,
+        connectionString: 'InstrumentationKey=k',
+      },
+    });
+    expect(shutdownAzureMonitor).toHaveBeenCalledTimes(1);
+    expect(logs.lines.join('')).not.toContain('InstrumentationKey=k');
+  });
+
+  it('resolves false and logs an error instead of crashing the app when Azure Monitor cannot start', async () => {
+    vi.doMock('@azure/monitor-opentelemetry', () => ({
+      useAzureMonitor: () => {
+        throw new Error('Invalid instrumentation key');
+      },
+      shutdownAzureMonitor: async () => undefined,
+    }));
+    const logs = captureLogs();
+    try {
+      await expect(startTelemetry({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'bad' })).resolves.toBe(
+        false,
+      );
+    } finally {
+      logs.restore();
+      vi.doUnmock('@azure/monitor-opentelemetry');
+    }
+    expect(logs.records).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'Azure Monitor telemetry failed to start',
+        err: expect.objectContaining({ message: 'Invalid instrumentation key' }),
+      }),
+    ]);
+  });
+
+  it('never loads @azure/monitor-opentelemetry when the connection string is unset', async () => {
     const run = await runBundled(scratch.dir, ENTRY, { env: { LOG_FORMAT: 'json' } });
     expect(run.stderr).toBe('');
     expect(resultOf(run.stdout)).toEqual({

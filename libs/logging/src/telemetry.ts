@@ -7,7 +7,7 @@ type AzureMonitorModule = typeof AzureMonitor;
 /** Extra options passed to `useAzureMonitor()`; the connection string comes from the env. */
 export type TelemetryOptions = AzureMonitor.AzureMonitorOpenTelemetryOptions;
 
-// a variable specifier keeps bundlers from inlining the ~0.5 s, rarely needed package
+// a variable specifier keeps bundlers from inlining this large, often unused package
 const MONITOR_PACKAGE = '@azure/monitor-opentelemetry';
 
 let running: { started: Promise<boolean>; monitor?: AzureMonitorModule } | undefined;
