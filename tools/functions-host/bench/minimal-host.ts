@@ -22,19 +22,32 @@ const server = createServer((req, res) => {
       inputData: [
         {
           name: bindingName,
-          data: { http: { method: req.method ?? 'GET', url: `http://${req.headers.host}${req.url}`, headers: {} } },
+          data: {
+            http: {
+              method: req.method ?? 'GET',
+              url: `http://${req.headers.host}${req.url}`,
+              headers: {},
+            },
+          },
         },
       ],
     },
     log: () => undefined,
   };
   void invoke(model, coreCtx, callback).then((body) => {
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': body.length });
+    res.writeHead(200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': body.length,
+    });
     res.end(body);
   });
 });
 
-async function invoke(m: ProgrammingModel, ctx: CoreInvocationContext, cb: FunctionCallback): Promise<Buffer> {
+async function invoke(
+  m: ProgrammingModel,
+  ctx: CoreInvocationContext,
+  cb: FunctionCallback,
+): Promise<Buffer> {
   const invocation = await m.getInvocationModel(ctx);
   const { context, inputs } = await invocation.getArguments();
   const result = await invocation.invokeFunction(context, inputs, cb);

@@ -25,7 +25,10 @@ const targets = [
 ];
 
 async function start(file: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(file, [fixture], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(file, [fixture], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
@@ -42,9 +45,12 @@ async function measure(name: string, port: number): Promise<Row> {
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const servers = await Promise.all(targets.map(async (target) => ({ ...target, ...(await start(target.file)) })));
+const servers = await Promise.all(
+  targets.map(async (target) => ({ ...target, ...(await start(target.file)) })),
+);
 const samples = new Map<string, Row[]>();
 try {
   for (const server of servers) {
@@ -73,7 +79,8 @@ const rows: Row[] = servers.map(({ name }) => {
 });
 
 const [full, minimal, raw] = rows;
-const ratio = (a?: Row, b?: Row): string => (a && b ? `${((a.rps / b.rps) * 100).toFixed(1)}%` : '');
+const ratio = (a?: Row, b?: Row): string =>
+  a && b ? `${((a.rps / b.rps) * 100).toFixed(1)}%` : '';
 const pad = (text: string, width: number): string => text.padEnd(width);
 console.log(
   `\nGET /api/hello, ${CONNECTIONS} connections, loopback; median of ${ROUNDS} alternating ${SECONDS}s rounds per server (one run)\n`,
@@ -86,5 +93,7 @@ for (const row of rows) {
   );
 }
 const goal = full && minimal ? full.rps / minimal.rps : 0;
-console.log(`\nfull host / minimal host = ${(goal * 100).toFixed(1)}% (goal: >= 90%)${goal >= 0.9 ? '' : '  BELOW GOAL'}`);
+console.log(
+  `\nfull host / minimal host = ${(goal * 100).toFixed(1)}% (goal: >= 90%)${goal >= 0.9 ? '' : '  BELOW GOAL'}`,
+);
 void raw;

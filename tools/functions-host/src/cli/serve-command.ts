@@ -62,16 +62,20 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     });
   };
 
-  const bundler = await watchApp(appDir, { external: options.external }, ({ errors, durationMs }) => {
-    if (errors.length > 0) {
-      process.stderr.write(
-        `[serve] build failed, keeping the last good host running:\n${errors.join('\n')}\n`,
-      );
-      return;
-    }
-    process.stdout.write(`[serve] bundle ready (${durationMs} ms)\n`);
-    restart('rebuilt');
-  });
+  const bundler = await watchApp(
+    appDir,
+    { external: options.external },
+    ({ errors, durationMs }) => {
+      if (errors.length > 0) {
+        process.stderr.write(
+          `[serve] build failed, keeping the last good host running:\n${errors.join('\n')}\n`,
+        );
+        return;
+      }
+      process.stdout.write(`[serve] bundle ready (${durationMs} ms)\n`);
+      restart('rebuilt');
+    },
+  );
   const settingsWatcher = watch(appDir, (_event, file) => {
     if (file && ['host.json', 'local.settings.json', 'package.json'].includes(file)) {
       restart(`${join(file)} changed`);

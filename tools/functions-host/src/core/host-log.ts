@@ -45,12 +45,10 @@ export function formatHostLogEntry(entry: HostLogEntry): string {
   return `[${entry.time.toISOString()}] ${LABEL[entry.level]}:${scope} ${entry.message}`;
 }
 
-/** Default sink: warnings and errors to stderr, the rest to stdout. */
+/** Default sink: one stdout stream like `func start`, so lines keep their order. */
 export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
   return (entry) => {
-    if (!isLevelEnabled(entry.level, minimum)) return;
-    const line = `${formatHostLogEntry(entry)}\n`;
-    if (isLevelEnabled(entry.level, 'warning')) process.stderr.write(line);
-    else process.stdout.write(line);
+    if (isLevelEnabled(entry.level, minimum))
+      process.stdout.write(`${formatHostLogEntry(entry)}\n`);
   };
 }

@@ -117,6 +117,10 @@ describe('bad apps refuse to start with a message naming the file or function', 
     );
   });
 
+  it('an app that registers no functions', async () => {
+    expect(await failure('bad-no-functions')).toMatch(/registered no functions\. Call app\.http/);
+  });
+
   it('no host.json', async () => {
     expect(await failure('bad-no-host-json')).toMatch(/No host\.json in .*bad-no-host-json/);
   });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+
+import type { RegisteredFunction } from '../core/app-runtime.js';
+import type { RpcBindingInfo } from '../core/core-types.js';
+import { StartupError } from '../startup/startup-error.js';
+import { buildRouteTable } from './build-route-table.js';
+
+const fn = (name: string, trigger: Record<string, unknown>): RegisteredFunction => ({
+  functionId: name,
+  callback: () => undefined,
+  metadata: {
+    name,
+    bindings: {
+      req: { type: 'httpTrigger', direction: 'in', ...trigger } as RpcBindingInfo,
+      $return: { type: 'http', direction: 'out' },
+    },
+  },
+});
+
+describe('buildRouteTable', () => {
+  it('orders by function name, uppercases methods, defaults route to the name', () => {
+    const routes = buildRouteTable(
+      [fn('b', { methods: ['get'] }), fn('A', { route: '/x', methods: ['post'] })],
+      'api',
+      {},
+    );
+    expect(routes.map((r) => [r.fn.name, r.fn.methods, r.fn.template])).toEqual([
+      ['A', ['POST'], 'api/x'],
+      ['b', ['GET'], 'api/b'],
+    ]);
+  });
+
+  it('authLevel defaults to function when the binding has none (function.json default)', () => {
+    expect(buildRouteTable([fn('a', {})], 'api', {})[0]?.fn.authLevel).toBe('function');
+  });
+
+  it('rejects an unknown authLevel, naming the function', () => {
+    expect(() => buildRouteTable([fn('a', { authLevel: 'public' })], 'api', {})).toThrow(
+      /Function "a" has an unknown authLevel "public"/,
+    );
+  });
+
+  it('rejects routes under the reserved admin/ path when there is no prefix', () => {
+    expect(() => buildRouteTable([fn('a', { route: 'admin/tools' })], '', {})).toThrow(
+      StartupError,
+    );
+    expect(() => buildRouteTable([fn('a', { route: 'admin/tools' })], '', {})).toThrow(
+      /"admin\/\.\.\." is reserved/,
+    );
+    expect(buildRouteTable([fn('a', { route: 'admin/tools' })], 'api', {})).toHaveLength(1);
+  });
+
+  it('reads AzureWebJobs.<name>.Disabled and the AzureWebJobs__<name>__Disabled spelling', () => {
+    const routes = buildRouteTable([fn('a', {}), fn('b', {}), fn('c', {})], 'api', {
+      'AzureWebJobs.a.Disabled': 'true',
+      AzureWebJobs__b__Disabled: '1',
+      'AzureWebJobs.c.Disabled': 'false',
+    });
+    expect(routes.map((r) => r.fn.disabled)).toEqual([true, true, false]);
+  });
+
+  it('skips functions without an HTTP trigger', () => {
+    const timer: RegisteredFunction = {
+      functionId: 't',
+      callback: () => undefined,
+      metadata: { name: 't', bindings: { timer: { type: 'timerTrigger', direction: 'in' } } },
+    };
+    expect(buildRouteTable([timer], 'api', {})).toEqual([]);
+  });
+});

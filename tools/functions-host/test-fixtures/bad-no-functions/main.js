@@ -1,0 +1,2 @@
+// Loads the library but registers nothing.
+require('@azure/functions');
