@@ -50,7 +50,7 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     fail(route, 'a body schema needs a method that carries a body (POST, PUT, PATCH, DELETE)');
   }
   const queryKeys = query ? Object.keys(query.shape) : [];
-  if (queryKeys.includes('code')) {
+  if (queryKeys.some((key) => key.toLowerCase() === 'code')) {
     fail(route, 'query key "code" is the Functions key and is never passed to validation');
   }
 

@@ -80,6 +80,7 @@ describe('route pipeline', () => {
     });
     const response = await invokeRoute(route);
     expect(response.status).toBe(500);
+    expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.body).not.toMatch(/hunter2|db\.internal|Error:|\bat\s/);
     expect(response.json()).toMatchObject({ status: 500, title: 'Internal server error' });
     const error = logs.records.find((record) => record.level === 'error');

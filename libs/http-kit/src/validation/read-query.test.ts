@@ -28,6 +28,7 @@ describe('readQuery', () => {
 
   it('never passes the Functions key (?code=) on', () => {
     expect(readQuery(new URLSearchParams('code=secret&limit=1'), arrays)).toEqual({ limit: '1' });
+    expect(readQuery(new URLSearchParams('CODE=secret&Code=x'), arrays)).toEqual({});
   });
 
   it('stores hostile keys as plain data', () => {

@@ -15,7 +15,8 @@ export function readQuery(
     string | string[]
   >;
   for (const key of new Set(query.keys())) {
-    if (key === FUNCTION_KEY_QUERY_PARAMETER) continue;
+    // The host reads the key from the query case-insensitively (ASP.NET query collection).
+    if (key.toLowerCase() === FUNCTION_KEY_QUERY_PARAMETER) continue;
     values[key] = arrayKeys.has(key)
       ? query
           .getAll(key)
