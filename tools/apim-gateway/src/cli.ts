@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 
+import { parseClaims } from './cli/parse-claims.js';
+import { UsageError } from './cli/usage-error.js';
 import { readGatewayConfig } from './config/read-gateway-config.js';
 import { startGateway } from './gateway/start-gateway.js';
 import { mintDevToken } from './jwt/dev-issuer.js';
 import { devTokenSettings } from './jwt/dev-token-settings.js';
 import type { GatewayLog } from './policies/gateway-services.js';
 import { GatewayLoadError } from './xml/load-error.js';
-import { parseClaims } from './cli/parse-claims.js';
-import { UsageError } from './cli/usage-error.js';
 
 const USAGE = `Local Azure API Management gateway
 

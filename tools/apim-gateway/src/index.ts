@@ -13,7 +13,7 @@ export {
   parseGatewayConfig,
   readGatewayConfig,
 } from './config/read-gateway-config.js';
-export { compileExpression, type CompiledExpression } from './expressions/compile-expression.js';
+export { type CompiledExpression, compileExpression } from './expressions/compile-expression.js';
 export { ExpressionRuntimeError, ExpressionSyntaxError } from './expressions/expression-error.js';
 export {
   type RunningGateway,

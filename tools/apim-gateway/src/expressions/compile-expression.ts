@@ -8,8 +8,8 @@ import {
   describeType,
   isAssignable,
   type MethodDef,
-  type TypeName,
   TYPE_KEYWORDS,
+  type TypeName,
 } from './type-system.js';
 
 export interface CompiledExpression {

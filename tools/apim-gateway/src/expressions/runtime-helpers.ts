@@ -1,6 +1,6 @@
 import { ExpressionRuntimeError } from './expression-error.js';
-import type { TypeName } from './type-system.js';
 import { JwtValue } from './runtime-types.js';
+import type { TypeName } from './type-system.js';
 
 /** C# `ToString()` of a runtime value (booleans print as True/False like .NET). */
 export function toDotNetString(value: unknown): string {

@@ -72,8 +72,13 @@ function checkSubscription(gateway: LoadedGateway, ctx: RequestContext): PolicyF
   if (key !== undefined) {
     const subscription = gateway.subscriptionsByKey.get(key.trim());
     if (subscription?.active) {
-      const { active: _active, ...view } = subscription;
-      ctx.subscription = view;
+      ctx.subscription = {
+        id: subscription.id,
+        key: subscription.key,
+        name: subscription.name,
+        primaryKey: subscription.primaryKey,
+        secondaryKey: subscription.secondaryKey,
+      };
       return undefined;
     }
   }

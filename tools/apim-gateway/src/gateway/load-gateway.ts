@@ -11,14 +11,14 @@ import type { ApiView, SubscriptionView } from '../expressions/runtime-types.js'
 import { DEFAULT_DEV_ISSUER, DEV_ISSUER_PATH } from '../jwt/dev-issuer.js';
 import { OpenIdConfigCache } from '../jwt/openid-config-cache.js';
 import { type ApiOperation, readApiOperations } from '../openapi/api-operations.js';
-import type { GatewayLog, GatewayServices, ResolvedBackend } from '../policies/gateway-services.js';
 import {
-  type ComposedPolicy,
   compilePolicyDocument,
+  type ComposedPolicy,
   DEFAULT_GLOBAL_POLICY_XML,
   EMPTY_POLICY,
 } from '../pipeline/compile-policy-document.js';
 import type { BackendTarget } from '../pipeline/request-context.js';
+import type { GatewayLog, GatewayServices, ResolvedBackend } from '../policies/gateway-services.js';
 import { GatewayLoadError } from '../xml/load-error.js';
 
 export interface GatewaySubscription extends SubscriptionView {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 
 import type { GatewayConfigInput } from '../config/gateway-config-schema.js';
 import {
@@ -11,8 +13,8 @@ import { HeaderBag } from '../http/header-bag.js';
 import {
   DEFAULT_DEV_KEY_DIRECTORY,
   DEV_ISSUER_PATH,
-  type DevSigningKey,
   devOpenIdConfiguration,
+  type DevSigningKey,
   loadDevSigningKey,
   mintDevToken,
   type MintTokenOptions,
@@ -23,10 +25,8 @@ import {
   internalServerError,
 } from '../pipeline/gateway-response.js';
 import type { GatewayLog } from '../policies/gateway-services.js';
-import { resolve } from 'node:path';
 import { handleGatewayRequest } from './handle-request.js';
 import { type LoadedGateway, loadGateway } from './load-gateway.js';
-import { randomUUID } from 'node:crypto';
 
 export interface StartGatewayOptions {
   /** Path to local-gateway.json; or pass `config` (+ `baseDir` for relative paths). */

@@ -6,8 +6,8 @@ import { SlidingWindowLimiter } from '../cache/sliding-window-limiter.js';
 import { OpenIdConfigCache } from '../jwt/openid-config-cache.js';
 import type { GatewayServices } from '../policies/gateway-services.js';
 import {
-  type ComposedPolicy,
   compilePolicyDocument,
+  type ComposedPolicy,
   DEFAULT_GLOBAL_POLICY_XML,
   EMPTY_POLICY,
 } from './compile-policy-document.js';

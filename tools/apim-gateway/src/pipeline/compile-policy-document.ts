@@ -1,10 +1,10 @@
-import type { GatewayServices } from '../policies/gateway-services.js';
+import { substituteNamedValues } from '../config/named-values.js';
 import { CompileContext, segmentNames } from '../policies/compile-context.js';
+import type { GatewayServices } from '../policies/gateway-services.js';
 import type { PolicyNode, PolicyScopeName } from '../policies/policy-node.js';
 import { GatewayLoadError } from '../xml/load-error.js';
 import { parseXml } from '../xml/parse-xml.js';
 import type { XmlElement } from '../xml/xml-element.js';
-import { substituteNamedValues } from '../config/named-values.js';
 import { compileElement, compileNodes } from './compile-element.js';
 import type { Section } from './request-context.js';
 

@@ -1,4 +1,3 @@
-import type { PolicyDefinition } from './policy-node.js';
 import {
   booleanAttribute,
   checkAttributes,
@@ -7,6 +6,7 @@ import {
   type Evaluator,
   integerAttribute,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const cacheStore: PolicyDefinition = {
   sections: ['outbound'],

@@ -1,4 +1,3 @@
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -10,6 +9,7 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
+import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 
 const CACHING_TYPES = ['internal', 'external', 'prefer-external'] as const;
 

@@ -1,6 +1,5 @@
 import { errorResponse } from '../pipeline/gateway-response.js';
 import { PolicyFailure } from '../pipeline/signals.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   asString,
   booleanAttribute,
@@ -11,6 +10,7 @@ import {
   stringAttribute,
   textValue,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const checkHeader: PolicyDefinition = {
   sections: ['inbound'],

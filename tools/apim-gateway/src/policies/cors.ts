@@ -2,9 +2,9 @@ import { emptyResponse } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { ReturnResponseSignal } from '../pipeline/signals.js';
 import type { XmlElement } from '../xml/xml-element.js';
+import { booleanAttribute, checkAttributes, checkChildren } from './attributes.js';
 import type { CompileContext } from './compile-context.js';
 import type { PolicyDefinition } from './policy-node.js';
-import { booleanAttribute, checkAttributes, checkChildren } from './attributes.js';
 
 interface CorsRules {
   origins: string[];

@@ -1,10 +1,8 @@
-import { BackendError, sendToBackend } from '../http/send-to-backend.js';
 import { stripHopByHop } from '../http/hop-by-hop.js';
+import { BackendError, sendToBackend } from '../http/send-to-backend.js';
 import { internalServerError } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
-import type { PolicyDefinition } from './policy-node.js';
-import type { GatewayServices } from './gateway-services.js';
 import {
   booleanAttribute,
   checkAttributes,
@@ -14,6 +12,8 @@ import {
   type Evaluator,
   integerAttribute,
 } from './attributes.js';
+import type { GatewayServices } from './gateway-services.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 const CACHE_REQUEST_HEADERS = ['cache-control', 'pragma', 'if-none-match', 'if-modified-since'];
 

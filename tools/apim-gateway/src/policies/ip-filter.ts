@@ -2,8 +2,8 @@ import { isIPv4 } from 'node:net';
 
 import { errorResponse } from '../pipeline/gateway-response.js';
 import { PolicyFailure } from '../pipeline/signals.js';
-import type { PolicyDefinition } from './policy-node.js';
 import { checkAttributes, checkChildren, enumAttribute, literalAttribute } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 type Matcher = (ip: string) => boolean;
 

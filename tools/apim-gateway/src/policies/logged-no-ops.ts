@@ -1,4 +1,3 @@
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -8,6 +7,7 @@ import {
   stringAttribute,
   textValue,
 } from './attributes.js';
+import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 
 /** trace: evaluated and written to the gateway log (APIM sends it to request tracing / App Insights). */
 export const trace: PolicyDefinition = {

@@ -2,7 +2,6 @@ import { HeaderBag } from '../http/header-bag.js';
 import { responseExample } from '../openapi/response-example.js';
 import { reasonPhrase } from '../pipeline/gateway-response.js';
 import { ReturnResponseSignal } from '../pipeline/signals.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   checkAttributes,
   checkChildren,
@@ -11,6 +10,7 @@ import {
   integerAttribute,
   literalAttribute,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const mockResponse: PolicyDefinition = {
   sections: ['inbound', 'outbound', 'on-error'],

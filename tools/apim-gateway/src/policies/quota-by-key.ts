@@ -1,7 +1,6 @@
 import { ExpressionRuntimeError } from '../expressions/expression-error.js';
 import { errorResponse } from '../pipeline/gateway-response.js';
 import { PolicyFailure } from '../pipeline/signals.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -13,6 +12,7 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const quotaByKey: PolicyDefinition = {
   sections: ['inbound'],

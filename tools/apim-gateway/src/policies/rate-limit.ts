@@ -2,8 +2,6 @@ import { errorResponse } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
 import type { XmlElement } from '../xml/xml-element.js';
-import type { CompileContext } from './compile-context.js';
-import type { PolicyBehavior, PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -15,6 +13,8 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
+import type { CompileContext } from './compile-context.js';
+import type { PolicyBehavior, PolicyDefinition } from './policy-node.js';
 
 const HEADER_ATTRIBUTES = [
   'retry-after-header-name',

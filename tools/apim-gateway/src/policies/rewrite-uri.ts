@@ -1,7 +1,6 @@
 import { ExpressionRuntimeError } from '../expressions/expression-error.js';
 import type { PolicyValue } from '../expressions/policy-value.js';
 import { QueryBag } from '../http/query-bag.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   asString,
   booleanAttribute,
@@ -10,6 +9,7 @@ import {
   checkNoText,
   stringAttribute,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const rewriteUri: PolicyDefinition = {
   sections: ['inbound'],

@@ -1,5 +1,4 @@
 import { ExpressionRuntimeError } from '../expressions/expression-error.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -7,6 +6,7 @@ import {
   checkNoText,
   stringAttribute,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const setBackendService: PolicyDefinition = {
   sections: ['inbound', 'backend'],

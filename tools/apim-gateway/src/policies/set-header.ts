@@ -1,5 +1,4 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -8,6 +7,7 @@ import {
   stringAttribute,
   textValue,
 } from './attributes.js';
+import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import { targetHeaders } from './target-headers.js';
 
 const PROTECTED = ['connection', 'content-length', 'keep-alive', 'transfer-encoding'];

@@ -1,5 +1,4 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -8,6 +7,7 @@ import {
   stringAttribute,
   textValue,
 } from './attributes.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 export const setQueryParameter: PolicyDefinition = {
   sections: ['inbound', 'backend'],

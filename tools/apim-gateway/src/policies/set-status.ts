@@ -1,6 +1,5 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
 import { emptyResponse } from '../pipeline/gateway-response.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import {
   asString,
   checkAttributes,
@@ -10,6 +9,7 @@ import {
   integerAttribute,
   stringAttribute,
 } from './attributes.js';
+import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 
 export const setStatus: PolicyDefinition = {
   sections: ALL_SECTIONS,

@@ -1,4 +1,3 @@
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import {
   checkAttributes,
   checkChildren,
@@ -6,6 +5,7 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
+import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 
 export const setVariable: PolicyDefinition = {
   sections: ALL_SECTIONS,

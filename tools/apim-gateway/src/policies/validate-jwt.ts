@@ -5,8 +5,6 @@ import { errorResponse } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
 import type { XmlElement } from '../xml/xml-element.js';
-import type { CompileContext } from './compile-context.js';
-import type { PolicyDefinition } from './policy-node.js';
 import {
   asString,
   booleanAttribute,
@@ -18,6 +16,8 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
+import type { CompileContext } from './compile-context.js';
+import type { PolicyDefinition } from './policy-node.js';
 
 const NOT_PRESENT = 'JWT not present.';
 const INVALID = 'Invalid JWT.';
