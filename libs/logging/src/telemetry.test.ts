@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { startTelemetry, stopTelemetry } from './telemetry.js';
@@ -144,4 +148,21 @@ describe('startTelemetry', () => {
     ]);
     expect(run.stdout).not.toContain('00000000-0000-0000-0000-000000000000');
   }, 40_000);
+
+  it('logs a clear error and keeps the app running when the package was not deployed', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'logging-no-modules-'));
+    try {
+      const run = await runBundled(outside, ENTRY, { env: OFFLINE_ENV });
+      expect(run.code).toBe(0);
+      expect(resultOf(run.stdout)).toMatchObject({ started: false, sdkRunning: false });
+      const failure = run.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; err?: { message?: string } })
+        .find((record) => record.msg === 'Azure Monitor telemetry failed to start');
+      expect(failure?.err?.message).toContain('@azure/monitor-opentelemetry');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
