@@ -1,4 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
+import { gatewayConfigJsonSchema } from './config-json-schema.js';
 
 import type { GatewayConfig } from './gateway-config-schema.js';
 import { resolveNamedValues, substituteNamedValues } from './named-values.js';
@@ -130,5 +135,14 @@ describe('named values', () => {
       unknown: [],
     });
     expect(substituteNamedValues('{{missing}}', values).unknown).toEqual(['missing']);
+  });
+});
+
+describe('local-gateway.schema.json', () => {
+  it('is up to date with the zod schema (regenerate: npx tsx tools/apim-gateway/scripts/write-config-schema.ts)', async () => {
+    const committed = JSON.parse(
+      await readFile(resolve(import.meta.dirname, '../../local-gateway.schema.json'), 'utf8'),
+    ) as unknown;
+    expect(committed).toEqual(gatewayConfigJsonSchema());
   });
 });

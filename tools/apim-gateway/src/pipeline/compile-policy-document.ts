@@ -42,6 +42,7 @@ export function compilePolicyDocument(input: PolicyDocumentInput): ComposedPolic
     fail(`line ${root.line}`, `root element must be <policies>, got <${root.name}>`);
   if (Object.keys(root.attributes).length > 0) fail('policies', '<policies> takes no attributes');
   if (root.text.trim() !== '') fail('policies', 'unexpected text inside <policies>');
+  checkOncePerDocument(root, input.file);
   substituteTree(root, '', input);
   const composed: Record<Section, readonly PolicyNode[]> = { ...input.parent };
   const seen = new Set<string>();
@@ -120,4 +121,26 @@ function substituteTree(element: XmlElement, here: string, input: PolicyDocument
     const segment = segments[i] as string;
     substituteTree(child, here ? `${here}/${segment}` : segment, input);
   });
+}
+
+// The reference pages allow these at most once per policy document.
+const ONCE_PER_DOCUMENT = ['rate-limit', 'cache-lookup', 'cache-store', 'quota-by-key'];
+
+function checkOncePerDocument(root: XmlElement, file: string): void {
+  const seen = new Map<string, XmlElement>();
+  const visit = (element: XmlElement): void => {
+    if (ONCE_PER_DOCUMENT.includes(element.name)) {
+      const first = seen.get(element.name);
+      if (first) {
+        throw new GatewayLoadError(
+          file,
+          `line ${element.line}`,
+          `<${element.name}> may appear only once per policy document (first at line ${first.line})`,
+        );
+      }
+      seen.set(element.name, element);
+    }
+    element.children.forEach(visit);
+  };
+  visit(root);
 }

@@ -31,7 +31,7 @@ export function errorResponse(
   return {
     status,
     reason: reasonPhrase(status),
-    headers: HeaderBag.from({ 'Content-Type': 'application/json; charset=utf-8', ...headers }),
+    headers: HeaderBag.from({ 'Content-Type': 'application/json', ...headers }),
     body,
   };
 }
