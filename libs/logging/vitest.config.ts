@@ -6,6 +6,8 @@ export default defineConfig({
     name: 'logging',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // a developer's own LOG_LEVEL / LOG_FORMAT must not change what the tests see
+    env: { LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
     reporters: ['default'],
   },
 });
