@@ -45,9 +45,9 @@ describe('GET /api/catalog/health next to catalog/{item_id} (Azure/azure-functio
   });
 
   it('fact 2: the item route constraint rejects "health", so no order can shadow it', () => {
-    expect(CATALOG_ITEM_ROUTE).toBe('catalog/{item_id:regex(^(?!health$))}');
     expect(host.warnings).toEqual([]);
     expect(startupLogs.some((entry) => /can both match|#3153/.test(entry.message))).toBe(false);
+    expect(CATALOG_ITEM_ROUTE).toBe('catalog/{item_id:regex(^(?!health$))}');
   });
 
   it('still routes every other id, including ones that merely contain "health", to the item', async () => {
