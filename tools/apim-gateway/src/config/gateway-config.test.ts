@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { gatewayConfigJsonSchema } from './config-json-schema.js';
-
 import type { GatewayConfig } from './gateway-config-schema.js';
 import { resolveNamedValues, substituteNamedValues } from './named-values.js';
 import { parseGatewayConfig } from './read-gateway-config.js';

@@ -322,6 +322,11 @@ describe('load-time rejections name file, policy path and offending token', () =
       /follow-redirects="true" is not supported/,
     ],
     [
+      'a context object stored in a variable',
+      inbound('<set-variable name="h" value="@(context.Request.Headers)" />'),
+      /value of type multimap cannot be stored in context.Variables/,
+    ],
+    [
       'text where none is allowed',
       inbound('<set-variable name="x" value="1">oops</set-variable>'),
       /does not take text content/,

@@ -1,3 +1,4 @@
+import type { TypeName } from '../expressions/type-system.js';
 import {
   checkAttributes,
   checkChildren,
@@ -7,6 +8,19 @@ import {
 } from './attributes.js';
 import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 
+// APIM stores only whitelisted types (primitives, string, Guid, DateTime, Jwt, ...), never context objects.
+const STORABLE: readonly TypeName[] = [
+  'string',
+  'number',
+  'bool',
+  'guid',
+  'datetime',
+  'jwt',
+  'null',
+  'object',
+  'stringArray',
+];
+
 export const setVariable: PolicyDefinition = {
   sections: ALL_SECTIONS,
   compile(element, cc) {
@@ -15,13 +29,9 @@ export const setVariable: PolicyDefinition = {
     checkNoText(element, cc);
     const name = literalAttribute(element, cc, 'name') as string;
     const value = stringAttribute(element, cc, 'value');
-    if (
-      value?.type === 'static:string' ||
-      value?.type === 'multimap' ||
-      value?.type === 'request'
-    ) {
+    if (value && !STORABLE.includes(value.type)) {
       cc.fail(
-        `set-variable value must be a primitive, string, Guid, DateTime or Jwt`,
+        `set-variable value of type ${value.type} cannot be stored in context.Variables`,
         element.line,
       );
     }
