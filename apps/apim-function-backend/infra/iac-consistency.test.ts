@@ -66,7 +66,7 @@ describe.each(iacFiles)('%s', (iacFile) => {
     for (const file of files) {
       if (buildOutputs.includes(file)) {
         expect(buildTarget.command).toContain(file);
-        expect(buildTarget.outputs).toContain('{projectRoot}/dist');
+        expect(buildTarget.outputs).toContain(`{projectRoot}/${file}`);
       } else {
         expect(existsSync(join(recipeDir, file)), `${iacFile} loads missing ${file}`).toBe(true);
       }
