@@ -8,6 +8,8 @@ const CONNECTION_STRING_SECRET =
   /\b(AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=[^;\s"']+/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic|SharedAccessSignature)\s+[\w\-.~+/%=&]{8,}/gi;
 const MAY_HOLD_AUTH_SCHEME = /Bearer|Basic|SharedAccessSignature/i;
+// 'Basic ' plus the 8-character minimum credential
+const SHORTEST_AUTH_TEXT = 14;
 
 /** Masks secrets inside free text: URL query parameters, auth schemes, connection strings. */
 export function redactString(text: string): string {
@@ -23,7 +25,7 @@ export function redactString(text: string): string {
       (_match, name: string) => `${name}=${REDACTED}`,
     );
   }
-  if (MAY_HOLD_AUTH_SCHEME.test(result)) {
+  if (result.length >= SHORTEST_AUTH_TEXT && MAY_HOLD_AUTH_SCHEME.test(result)) {
     result = result.replace(AUTH_SCHEME, (_match, scheme: string) => `${scheme} ${REDACTED}`);
   }
   return result;

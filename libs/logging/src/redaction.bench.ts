@@ -38,7 +38,7 @@ describe('one request line, JSON to a no-op destination', () => {
   bench('pino, fixed redact paths (slow-redact; still leaks ?code=)', () => {
     pathRedactPino.info(requestLine, 'Handled APIM backend request');
   });
-  bench('@cookbook/logging (walk + context mixin)', () => {
+  bench('@cookbook/logging (new invocation scope per line: walk + context)', () => {
     runWithLogContext(context, () => cookbook.info(requestLine, 'Handled APIM backend request'));
   });
 });
