@@ -180,6 +180,14 @@ describe('the policy XML in front of the function, on the local gateway and host
     expect((await expectProblem(response, 'notFound')).detail).toMatch(/No operation/);
   });
 
+  it('lets the function’s stricter rule win on a miss, so header, body and logs agree', async () => {
+    const response = await client()('catalog/42', { 'x-correlation-id': 'user@example' });
+    const body = (await response.json()) as { correlation_id: string };
+    expect(body.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get('x-correlation-id')).toBe(body.correlation_id);
+    expect(handledLines().at(-1)?.correlation_id).toBe(body.correlation_id);
+  });
+
   it('replaces a correlation id that is unsafe in JSON, and the function uses the same one', async () => {
     const response = await client()('catalog/functions-mug', { 'x-correlation-id': 'a"b\\c' });
     const body = (await response.json()) as { correlation_id: string };
