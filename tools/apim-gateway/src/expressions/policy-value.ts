@@ -41,7 +41,3 @@ export function compilePolicyValue(raw: string): PolicyValue {
   }
   return { isExpression: false, source: raw, type: 'string', evaluate: () => raw };
 }
-
-export function literalValue(value: string): PolicyValue {
-  return { isExpression: false, source: value, type: 'string', evaluate: () => value };
-}

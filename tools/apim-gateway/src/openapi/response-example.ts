@@ -26,7 +26,7 @@ function serialize(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export function sampleFromSchema(schema: Record<string, unknown>, depth: number): unknown {
+function sampleFromSchema(schema: Record<string, unknown>, depth: number): unknown {
   if (schema['example'] !== undefined) return schema['example'];
   if (Array.isArray(schema['examples']) && schema['examples'].length > 0)
     return schema['examples'][0];
