@@ -59,15 +59,12 @@ describe('apim/local-gateway.json runs the deployed policy files unchanged', () 
   });
 
   it('lets the dev issuer mint tokens the unchanged validate-jwt accepts', () => {
-    const tenant = config.namedValues['tenant-id'];
+    const policy = readRecipeFile('apim/api-policy.xml');
+    const issuer = /<issuer>([^<]+)<\/issuer>/.exec(policy)?.[1];
+    const audience = /<audience>([^<]+)<\/audience>/.exec(policy)?.[1];
     expect(config.namedValues['openid-config-url']).toBe('dev-issuer:openid-config-url');
-    expect(config.devIssuer.issuer).toBe(
-      `https://login.microsoftonline.com/${String(tenant)}/v2.0`,
-    );
-    expect(config.devIssuer.audience).toBe(config.namedValues['jwt-audience']);
-    expect(readRecipeFile('apim/api-policy.xml')).toContain(
-      '<issuer>https://login.microsoftonline.com/{{tenant-id}}/v2.0</issuer>',
-    );
+    expect(config.devIssuer).toMatchObject({ issuer, audience });
+    expect(issuer).toBe('https://login.microsoftonline.com/{{tenant-id}}/v2.0');
   });
 
   it('keeps limits small enough for fast e2e runs: a window of seconds, a short cache', () => {
