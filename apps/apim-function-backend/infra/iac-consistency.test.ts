@@ -111,6 +111,49 @@ describe.each(iacFiles)('%s', (iacFile) => {
   });
 });
 
+describe('both IaC flavours deploy the same shape', () => {
+  const bicep = readRecipeFile('infra/main.bicep');
+  const terraform = readRecipeFile('infra/main.tf') + readRecipeFile('infra/variables.tf');
+
+  it('offer only APIM tiers that have a built-in cache and rate-limit-by-key (v2)', () => {
+    expect(/@allowed\(\[([^\]]+)\]\)\s*param apimSku/.exec(bicep)?.[1]).toBe(
+      "'BasicV2', 'StandardV2'",
+    );
+    expect(terraform).toContain('^(BasicV2|StandardV2)_');
+    expect(bicep + terraform).not.toMatch(/Consumption_0|'Consumption'/);
+  });
+
+  it('host the function on Flex Consumption (FC1), Linux, Node 20', () => {
+    expect(bicep).toMatch(/name: 'FC1'/);
+    expect(bicep).toMatch(/name: 'node'\s+version: '20'/);
+    expect(terraform).toMatch(/sku_name\s+= "FC1"/);
+    expect(terraform).toMatch(/runtime_name\s+= "node"\s+runtime_version\s+= "20"/);
+  });
+
+  it('deploy every policy as well-formed XML (format xml, never rawxml)', () => {
+    expect(bicep).not.toContain('rawxml');
+    const formats = [...bicep.matchAll(/format: '([^']+)'/g)].map((match) => match[1]);
+    expect(formats.filter((format) => format !== 'openapi+json')).toEqual(['xml', 'xml']);
+    expect(terraform).not.toContain('rawxml');
+  });
+
+  it('require a subscription on the API suffix "api", keys by the APIM defaults', () => {
+    expect(bicep).toMatch(/path: 'api'/);
+    expect(bicep).toMatch(/subscriptionRequired: true/);
+    expect(terraform).toMatch(/path\s+= "api"/);
+    expect(terraform).toMatch(/subscription_required = true/);
+    for (const source of [bicep, terraform]) {
+      expect(source).toContain('Ocp-Apim-Subscription-Key');
+      expect(source).toContain('subscription-key');
+    }
+  });
+
+  it('give storage no shared keys (managed identity only)', () => {
+    expect(bicep).toContain('allowSharedKeyAccess: false');
+    expect(terraform).toMatch(/shared_access_key_enabled\s+= false/);
+  });
+});
+
 describe('the policies and the backend agree', () => {
   it('selects the backend entity by id', () => {
     expect(readRecipeFile('apim/api-policy.xml')).toContain(

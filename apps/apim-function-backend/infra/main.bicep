@@ -70,7 +70,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: take('${namePrefix}st${token}', 24)
+  name: take('${replace(namePrefix, '-', '')}st${token}', 24)
   location: location
   kind: 'StorageV2'
   sku: { name: 'Standard_LRS' }
