@@ -7,6 +7,7 @@ declare module 'autocannon' {
     pipelining?: number;
   }
   interface Histogram {
+    total: number;
     average: number;
     p50: number;
     p99: number;

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
 
 import type {
   CoreInvocationContext,
@@ -7,56 +6,59 @@ import type {
   FunctionMetadata,
   ProgrammingModel,
 } from '../src/core/core-types.js';
-import { loadMinimalApp } from './load-minimal-app.js';
 
-// Baseline: only the library's invocation model; no routing, keys, hooks, encoding fidelity or logs.
-const { model, metadata, callback } = await loadMinimalApp(process.argv[2] ?? '');
-const bindingName = Object.keys(metadata.bindings).find((name) => name !== '$return') ?? 'req';
+export interface MinimalApp {
+  model: ProgrammingModel;
+  metadata: FunctionMetadata;
+  callback: FunctionCallback;
+}
 
-const server = createServer((req, res) => {
-  const coreCtx: CoreInvocationContext = {
-    invocationId: 'bench',
-    metadata,
-    request: {
+/**
+ * The baseline: a server that only drives the library's invocation model for one function.
+ * No routing, keys, hooks, host encoding rules, trace context or logs.
+ */
+export function createMinimalHost({ model, metadata, callback }: MinimalApp): Server {
+  const bindingName = Object.keys(metadata.bindings).find((name) => name !== '$return') ?? 'req';
+  return createServer((req, res) => {
+    const coreCtx: CoreInvocationContext = {
       invocationId: 'bench',
-      inputData: [
-        {
-          name: bindingName,
-          data: {
-            http: {
-              method: req.method ?? 'GET',
-              url: `http://${req.headers.host}${req.url}`,
-              headers: {},
+      metadata,
+      request: {
+        invocationId: 'bench',
+        inputData: [
+          {
+            name: bindingName,
+            data: {
+              http: {
+                method: req.method ?? 'GET',
+                url: `http://${req.headers.host}${req.url}`,
+                // Node's header object as-is: no lowercasing/joining rules, no nullable maps.
+                headers: req.headers as Record<string, string>,
+              },
             },
           },
-        },
-      ],
-    },
-    log: () => undefined,
-  };
-  void invoke(model, coreCtx, callback).then((body) => {
-    res.writeHead(200, {
-      'content-type': 'text/plain; charset=utf-8',
-      'content-length': body.length,
+        ],
+      },
+      log: () => undefined,
+    };
+    void invoke(model, coreCtx, callback).then((body) => {
+      res.writeHead(200, {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-length': body.length,
+      });
+      res.end(body);
     });
-    res.end(body);
   });
-});
+}
 
 async function invoke(
-  m: ProgrammingModel,
-  ctx: CoreInvocationContext,
-  cb: FunctionCallback,
+  model: ProgrammingModel,
+  coreCtx: CoreInvocationContext,
+  callback: FunctionCallback,
 ): Promise<Buffer> {
-  const invocation = await m.getInvocationModel(ctx);
+  const invocation = await model.getInvocationModel(coreCtx);
   const { context, inputs } = await invocation.getArguments();
-  const result = await invocation.invokeFunction(context, inputs, cb);
+  const result = await invocation.invokeFunction(context, inputs, callback);
   const response = await invocation.getResponse(context, result);
   return Buffer.from(response.returnValue?.http?.body?.bytes ?? new Uint8Array());
 }
-
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as AddressInfo).port });
-});
-
-export type { FunctionMetadata };

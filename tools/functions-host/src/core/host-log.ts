@@ -37,12 +37,25 @@ const LABEL: Record<HostLogLevel, string> = {
   critical: 'crit',
 };
 
+let lastMillis = -1;
+let lastIso = '';
+
+// Several lines share a millisecond under load; format each timestamp once.
+function isoTime(time: Date): string {
+  const millis = time.getTime();
+  if (millis !== lastMillis) {
+    lastMillis = millis;
+    lastIso = time.toISOString();
+  }
+  return lastIso;
+}
+
 /** Formats like `func start`: timestamp first, then the function and invocation it belongs to. */
 export function formatHostLogEntry(entry: HostLogEntry): string {
   const scope = entry.functionName
     ? ` Functions.${entry.functionName}${entry.invocationId ? ` (Id=${entry.invocationId})` : ''}:`
     : '';
-  return `[${entry.time.toISOString()}] ${LABEL[entry.level]}:${scope} ${entry.message}`;
+  return `[${isoTime(entry.time)}] ${LABEL[entry.level]}:${scope} ${entry.message}`;
 }
 
 /** Default sink: one stdout stream like `func start`, so lines keep their order. */

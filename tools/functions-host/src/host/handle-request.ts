@@ -44,7 +44,7 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
   const invocationId = randomUUID();
   const started = performance.now();
   const log = (level: 'information' | 'error', message: string): void =>
-    state.app.log({ level, category: 'host', message, functionName: fn.name, invocationId });
+    hostLog(state, level, message, fn.name, invocationId);
   log(
     'information',
     `Executing 'Functions.${fn.name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
@@ -82,6 +82,16 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
     );
     return emptyResponse(500);
   }
+}
+
+function hostLog(
+  state: HostState,
+  level: 'information' | 'error',
+  message: string,
+  functionName: string,
+  invocationId: string,
+): void {
+  state.app.log({ level, category: 'host', message, functionName, invocationId });
 }
 
 function elapsed(started: number): number {

@@ -50,11 +50,13 @@ export async function invokeFunction(
 
   const shared = { hookData, appHookData: app.appHookData, invocationContext: context };
   const preContext = new PreInvocationHookContext(shared, inputs, fn.callback);
-  coreCtx.state = 'preInvocationHooks';
-  try {
-    await app.executeHooks('preInvocation', preContext);
-  } finally {
-    coreCtx.state = undefined;
+  if (app.hasHooks('preInvocation')) {
+    coreCtx.state = 'preInvocationHooks';
+    try {
+      await app.executeHooks('preInvocation', preContext);
+    } finally {
+      coreCtx.state = undefined;
+    }
   }
 
   const postContext = new PostInvocationHookContext(shared, preContext.inputs);
@@ -71,11 +73,13 @@ export async function invokeFunction(
     coreCtx.state = undefined;
   }
 
-  coreCtx.state = 'postInvocationHooks';
-  try {
-    await app.executeHooks('postInvocation', postContext);
-  } finally {
-    coreCtx.state = undefined;
+  if (app.hasHooks('postInvocation')) {
+    coreCtx.state = 'postInvocationHooks';
+    try {
+      await app.executeHooks('postInvocation', postContext);
+    } finally {
+      coreCtx.state = undefined;
+    }
   }
   if (postContext.error != null) throw postContext.error;
   return invocationModel.getResponse(context, postContext.result);

@@ -1,5 +1,5 @@
 import { matchComplexSegment } from './match-complex-segment.js';
-import type { ParameterPart, RouteTemplate } from './route-template.js';
+import type { RouteTemplate } from './route-template.js';
 
 /**
  * Matches decoded path segments against a template like ASP.NET Core routing: literals are
@@ -48,16 +48,10 @@ function checkConstraints(
   template: RouteTemplate,
   values: Record<string, string>,
 ): Record<string, string> | undefined {
-  for (const parameter of parametersOf(template)) {
+  for (const parameter of template.parameters) {
     const value = values[parameter.name];
     if (value === undefined) continue;
     if (!parameter.constraints.every((constraint) => constraint.test(value))) return undefined;
   }
   return values;
-}
-
-export function parametersOf(template: RouteTemplate): ParameterPart[] {
-  return template.segments.flatMap((segment) =>
-    segment.parts.filter((part): part is ParameterPart => part.kind === 'parameter'),
-  );
 }

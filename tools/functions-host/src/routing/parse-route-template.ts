@@ -64,7 +64,10 @@ export function parseRouteTemplate(text: string): RouteTemplate {
   }
   if (body.length > 0) endSegment();
   validate(segments);
-  return { text: body, segments };
+  const parameters = segments.flatMap((segment) =>
+    segment.parts.filter((part): part is ParameterPart => part.kind === 'parameter'),
+  );
+  return { text: body, segments, parameters };
 }
 
 function findParameterEnd(body: string, start: number): number {

@@ -24,6 +24,8 @@ export interface RouteTemplate {
   /** The template as written, prefix included (e.g. `api/items/{id:int}`). */
   text: string;
   segments: TemplateSegment[];
+  /** Every parameter, in template order (precomputed: matching runs per request). */
+  parameters: ParameterPart[];
 }
 
 export class RouteTemplateError extends Error {}
