@@ -5,10 +5,9 @@ import { logHandledRequest } from '../apim/log-handled-request.js';
 import { CATALOG_CACHE_CONTROL } from '../catalog/catalog-cache-control.js';
 import { catalogItemEtag } from '../catalog/catalog-item-etag.js';
 import { findCatalogItem } from '../catalog/find-catalog-item.js';
+import { CachingHeadersSchema } from '../schemas/caching-headers.js';
 import { ItemIdSchema } from '../schemas/catalog-item.js';
 import { CatalogItemResponseSchema } from '../schemas/catalog-item-response.js';
-
-const CachingHeadersSchema = z.object({ etag: z.string(), 'cache-control': z.string() });
 
 // Azure orders routes by function name, not specificity (host#3153): the constraint (any value
 // but exactly "health", case-insensitive) keeps `catalog/health` out of this template.
@@ -42,16 +41,14 @@ export const getCatalogItem = defineRoute({
   },
   handler: ({ params, headers }, { requestContext }) => {
     const item = findCatalogItem(params.item_id);
-    if (item === undefined) {
-      logHandledRequest(params.item_id, requestContext, 404);
+    const etag = item && catalogItemEtag(item);
+    const notModified = etag !== undefined && etagMatches(headers['if-none-match'], etag);
+    logHandledRequest(params.item_id, requestContext, !item ? 404 : notModified ? 304 : 200);
+    if (!item || etag === undefined) {
       throw httpError('notFound', `No catalog item has the id "${params.item_id}".`);
     }
-    const caching = { etag: catalogItemEtag(item), 'cache-control': CATALOG_CACHE_CONTROL };
-    if (etagMatches(headers['if-none-match'], caching.etag)) {
-      logHandledRequest(params.item_id, requestContext, 304);
-      return { status: 304, headers: caching };
-    }
-    logHandledRequest(params.item_id, requestContext, 200);
+    const caching = { etag, 'cache-control': CATALOG_CACHE_CONTROL };
+    if (notModified) return { status: 304, headers: caching };
     const { correlationId, routedBy, cacheStatus } = requestContext;
     return {
       status: 200,
