@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Strong ETag of a serialized body: a quoted base64url SHA-256. */
 export function computeEtag(body: string | Uint8Array): string {
-  return `"${createHash('sha256').update(body).digest('base64url')}"`;
+  // One-shot crypto.hash is about 3x cheaper than createHash for small bodies.
+  return `"${hash('sha256', body, 'base64url')}"`;
 }
 
 /** RFC 9110 `If-None-Match` check (weak comparison: `W/` is ignored, `*` matches anything). */

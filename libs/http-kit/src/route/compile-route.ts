@@ -75,7 +75,7 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     route,
     template,
     parameterNames,
-    arrayQueryKeys: new Set(queryKeys.filter((key) => isArraySchema(query?.shape[key] as never))),
+    arrayQueryKeys: new Set(queryKeys.filter((key) => isArraySchema(query?.shape[key]))),
     queryKeys,
     headerKeys,
     bodyLimitBytes,

@@ -73,6 +73,21 @@ describe('route pipeline', () => {
     ]);
   });
 
+  it('logs the problem type and where the request was invalid, never the values', async () => {
+    const response = await invokeRoute(getCatalogItem, {
+      params: { item_id: 'secret-value-1' },
+      query: { limit: 'secret-value-2' },
+    });
+    expect(response.status).toBe(422);
+    const line = JSON.parse(response.logs[0]?.message ?? '') as Record<string, unknown>;
+    expect(line).toMatchObject({
+      status: 422,
+      problem: 'validation-failed',
+      invalid: ['/params/item_id', '/query/limit'],
+    });
+    expect(response.logs.map((entry) => entry.message).join()).not.toContain('secret-value');
+  });
+
   it('turns an unhandled error into a 500 problem without stack or message, and logs it', async () => {
     logs = captureLogs();
     const route = routeReturning(() => {

@@ -1,4 +1,9 @@
-import type { HttpHandler, HttpResponseInit } from '@azure/functions';
+import type {
+  HttpHandler,
+  HttpRequest,
+  HttpResponseInit,
+  InvocationContext,
+} from '@azure/functions';
 import { getLogger, runWithLogContext } from '@cookbook/logging';
 
 import { applyCaching, type OutgoingResponse } from '../caching/apply-caching.js';
@@ -7,6 +12,7 @@ import { createRequestContext } from '../context/create-request-context.js';
 import { invocationLogSink } from '../context/invocation-log-sink.js';
 import { type RequestContext, runWithRequestContext } from '../context/request-context.js';
 import { HttpProblem } from '../errors/http-problem.js';
+import { problemCatalog } from '../errors/problem-catalog.js';
 import { toProblemResponse, UNEXPECTED_DETAIL } from '../errors/to-problem-response.js';
 import { parseRequest } from '../validation/parse-request.js';
 import { ResponseContractError } from '../validation/response-contract-error.js';
@@ -15,9 +21,13 @@ import type { CompiledRoute } from './compile-route.js';
 import type { RouteInput } from './route-types.js';
 import { toOutgoingResponse } from './to-outgoing-response.js';
 
+const LOGGED_POINTERS = 10;
+
 async function respond(
   compiled: CompiledRoute,
-  ...[request, invocation, requestContext]: [...Parameters<HttpHandler>, RequestContext]
+  request: HttpRequest,
+  invocation: InvocationContext,
+  requestContext: RequestContext,
 ): Promise<OutgoingResponse> {
   const { route } = compiled;
   const input = await parseRequest(compiled, request);
@@ -26,18 +36,15 @@ async function respond(
     invocation,
     requestContext,
   });
-  const checked = validateResult(route.responses, result);
-  const outgoing = toOutgoingResponse(checked);
+  const outgoing = toOutgoingResponse(validateResult(route.responses, result));
   const method = request.method.toUpperCase();
   return applyCaching(compiled, method, request.headers.get('if-none-match'), outgoing);
 }
 
-function asProblem(error: unknown, compiled: CompiledRoute): unknown {
+function toHttpProblem(error: unknown): unknown {
   if (!(error instanceof ResponseContractError)) return error;
-  // The contract violation is logged with its pointers; the client only learns it was our fault.
-  return new HttpProblem('internalError', UNEXPECTED_DETAIL, {
-    cause: Object.assign(error, { route: compiled.route.name, responseErrors: error.errors }),
-  });
+  // The violation (with its pointers) is logged as the cause; the client only learns it was ours.
+  return new HttpProblem('internalError', UNEXPECTED_DETAIL, { cause: error });
 }
 
 function logCompletion(
@@ -45,7 +52,20 @@ function logCompletion(
   compiled: CompiledRoute,
   status: number,
   started: number,
+  problem: unknown,
 ): void {
+  let details = {};
+  if (problem instanceof HttpProblem) {
+    details = {
+      problem: problemCatalog[problem.key].slug,
+      // Where the request was invalid, never the values themselves.
+      ...(problem.errors
+        ? { invalid: problem.errors.slice(0, LOGGED_POINTERS).map((error) => error.pointer) }
+        : {}),
+    };
+  } else if (problem !== undefined) {
+    details = { problem: problemCatalog.internalError.slug };
+  }
   try {
     getLogger().info(
       {
@@ -55,6 +75,7 @@ function logCompletion(
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         routedBy: context.routedBy,
         cacheStatus: context.cacheStatus,
+        ...details,
       },
       'request completed',
     );
@@ -63,9 +84,35 @@ function logCompletion(
   }
 }
 
+async function handle(
+  compiled: CompiledRoute,
+  request: HttpRequest,
+  invocation: InvocationContext,
+  context: RequestContext,
+  started: number,
+): Promise<HttpResponseInit> {
+  let response: HttpResponseInit;
+  let problem: unknown;
+  try {
+    response = await respond(compiled, request, invocation, context);
+  } catch (error) {
+    problem = toHttpProblem(error);
+    response = toProblemResponse(problem, context);
+  }
+  logCompletion(context, compiled, response.status ?? 200, started, problem);
+  return {
+    ...response,
+    ...(request.method.toUpperCase() === 'HEAD' ? { body: undefined } : {}),
+    headers: {
+      ...(response.headers as Record<string, string>),
+      [CORRELATION_ID_HEADER]: context.correlationId,
+    },
+  };
+}
+
 /** Wraps a compiled route into the Azure handler: context → validation → handler → checks. */
 export function createRouteHandler(compiled: CompiledRoute): HttpHandler {
-  return async (request, invocation) => {
+  return (request, invocation) => {
     const started = performance.now();
     const context = createRequestContext(request, invocation);
     const logContext = {
@@ -75,27 +122,9 @@ export function createRouteHandler(compiled: CompiledRoute): HttpHandler {
       ...(context.traceId ? { traceId: context.traceId } : {}),
     };
     return runWithRequestContext(context, () =>
-      runWithLogContext(
-        logContext,
-        async (): Promise<HttpResponseInit> => {
-          let response: HttpResponseInit;
-          try {
-            response = await respond(compiled, request, invocation, context);
-          } catch (error) {
-            response = toProblemResponse(asProblem(error, compiled), context);
-          }
-          logCompletion(context, compiled, response.status ?? 200, started);
-          return {
-            ...response,
-            ...(request.method.toUpperCase() === 'HEAD' ? { body: undefined } : {}),
-            headers: {
-              ...(response.headers as Record<string, string>),
-              [CORRELATION_ID_HEADER]: context.correlationId,
-            },
-          };
-        },
-        { sink: invocationLogSink(invocation) },
-      ),
+      runWithLogContext(logContext, () => handle(compiled, request, invocation, context, started), {
+        sink: invocationLogSink(invocation),
+      }),
     );
   };
 }

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType };
+type Def = { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
 
 const WRAPPERS = new Set([
   'optional',
@@ -12,12 +12,12 @@ const WRAPPERS = new Set([
   'nonoptional',
 ]);
 
-function defOf(schema: z.ZodType): Def {
+function defOf(schema: z.core.$ZodType): Def {
   return schema._zod.def as Def;
 }
 
 /** The schema under optional/default/readonly/... wrappers and pipes (their input side). */
-export function unwrapSchema(schema: z.ZodType): z.ZodType {
+export function unwrapSchema(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
     const def = defOf(current);
@@ -28,7 +28,8 @@ export function unwrapSchema(schema: z.ZodType): z.ZodType {
 }
 
 /** True when the schema accepts a list, so the query parser collects every value of the key. */
-export function isArraySchema(schema: z.ZodType): boolean {
+export function isArraySchema(schema: z.core.$ZodType | undefined): boolean {
+  if (!schema) return false;
   const type = defOf(unwrapSchema(schema)).type;
-  return type === 'array' || type === 'tuple' || type === 'set';
+  return type === 'array' || type === 'tuple';
 }
