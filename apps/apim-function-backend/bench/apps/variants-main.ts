@@ -1,0 +1,28 @@
+import { app } from '@azure/functions';
+import { toHttpFunctionOptions } from '@cookbook/http-kit';
+
+import { appRoutes } from '../../src/routes.js';
+import { bareCatalogItem } from './bare-catalog-item.js';
+import { HONO_ROUTE, honoCatalogItem } from './hono-catalog-item.js';
+
+// The recipe's main.ts minus startTelemetry, plus the comparison variants of GET catalog/{item_id}.
+for (const route of appRoutes) app.http(route.name, toHttpFunctionOptions(route));
+
+app.http('benchFloor', {
+  methods: ['GET'],
+  route: 'floor/catalog/{item_id}',
+  authLevel: 'function',
+  handler: () => ({ status: 204 }),
+});
+app.http('benchBare', {
+  methods: ['GET'],
+  route: 'bare/catalog/{item_id}',
+  authLevel: 'function',
+  handler: bareCatalogItem,
+});
+app.http('benchHono', {
+  methods: ['GET'],
+  route: HONO_ROUTE,
+  authLevel: 'function',
+  handler: honoCatalogItem,
+});

@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { COLD_START_RUNS, RECIPE_DIR } from '../bench-settings.js';
+import { getCatalogItem, launchHost } from './run-launcher.js';
+
+/** One app layout to start cold. */
+export interface ColdStartTarget {
+  name: string;
+  appDir: string;
+}
+
+/** Per run: process spawn → host ready (in-child clock), spawn → listening, spawn → first 200. */
+export interface ColdStartSample {
+  hostReadyMs: number;
+  listeningMs: number;
+  firstOkMs: number;
+}
+
+async function startOnce(launcher: string, target: ColdStartTarget): Promise<ColdStartSample> {
+  const host = await launchHost(launcher, target.appDir);
+  try {
+    const status = await getCatalogItem(host.ready.port);
+    const firstOkMs = performance.now() - host.spawnedAt;
+    if (status !== 200) throw new Error(`${target.name}: first request answered ${status}`);
+    return {
+      hostReadyMs: host.ready.hostReadyMs,
+      listeningMs: host.ready.readyAt - host.spawnedAt,
+      firstOkMs,
+    };
+  } finally {
+    await host.stop();
+  }
+}
+
+/** Alternates the targets (first one rotating) for COLD_START_RUNS runs after a discarded warm-up. */
+export async function runColdStartBench(
+  launcher: string,
+  targets: readonly ColdStartTarget[],
+): Promise<Map<string, ColdStartSample[]>> {
+  for (const target of targets) await startOnce(launcher, target);
+  const samples = new Map<string, ColdStartSample[]>(targets.map((target) => [target.name, []]));
+  for (let run = 0; run < COLD_START_RUNS; run += 1) {
+    for (let offset = 0; offset < targets.length; offset += 1) {
+      const target = targets[(run + offset) % targets.length] as ColdStartTarget;
+      samples.get(target.name)?.push(await startOnce(launcher, target));
+    }
+  }
+  return samples;
+}
+
+/** Size of the recipe's single-file bundle. */
+export async function bundleBytes(): Promise<number> {
+  return (await stat(join(RECIPE_DIR, 'dist/main.js'))).size;
+}

@@ -1,0 +1,67 @@
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
+
+import { benchChildEnv } from '../bench-settings.js';
+import type { BatchRunner } from './measure-rounds.js';
+import type { VariantCommand, VariantReply, VariantTarget } from './variant-protocol.js';
+
+const WORKER = resolve(import.meta.dirname, 'variant-worker.ts');
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile per variant process, for finding hot spots.
+const PROFILE_DIR = process.env['BENCH_CPU_PROF'];
+
+/** A variant served by its own process, driven over IPC one batch at a time. */
+export interface VariantWorker extends BatchRunner {
+  answer(): Promise<Extract<VariantReply, { type: 'answer' }>>;
+  stop(): Promise<void>;
+}
+
+/** Forks a worker that loads the app in the local host and waits for commands. */
+export async function startVariantWorker(
+  name: string,
+  target: VariantTarget,
+): Promise<VariantWorker> {
+  const child = fork(WORKER, [JSON.stringify(target)], {
+    execArgv: [
+      '--conditions=@cookbook/source',
+      '--import',
+      'tsx',
+      ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ],
+    env: benchChildEnv(),
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const next = (): Promise<VariantReply> =>
+    new Promise((resolveReply, reject) => {
+      const onExit = (code: number | null): void =>
+        reject(new Error(`${name}: worker exited with code ${code}`));
+      child.once('exit', onExit);
+      child.once('message', (reply: VariantReply) => {
+        child.off('exit', onExit);
+        if (reply.type === 'error') reject(new Error(`${name}: ${reply.message}`));
+        else resolveReply(reply);
+      });
+    });
+  const request = async <T extends VariantReply['type']>(
+    command: VariantCommand,
+    expected: T,
+  ): Promise<Extract<VariantReply, { type: T }>> => {
+    const reply = next();
+    child.send(command);
+    const received = await reply;
+    if (received.type !== expected) throw new Error(`${name}: unexpected ${received.type} reply`);
+    return received as Extract<VariantReply, { type: T }>;
+  };
+  await next();
+  return {
+    name,
+    answer: () => request({ type: 'answer' }, 'answer'),
+    runBatch: async (count) => (await request({ type: 'batch', count }, 'batch')).microsPerCall,
+    // Disconnecting lets the worker close its host and exit normally (profiles are written then).
+    stop: () =>
+      new Promise((resolveStop) => {
+        if (child.exitCode !== null || !child.connected) return resolveStop();
+        child.once('exit', () => resolveStop());
+        child.disconnect();
+      }),
+  };
+}

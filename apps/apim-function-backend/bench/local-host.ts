@@ -1,0 +1,17 @@
+// The bench drives the recipe through the local Functions host, as the recipe's tests do.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import type { LocalHost } from '@cookbook/functions-host';
+
+// eslint-disable-next-line @nx/enforce-module-boundaries
+export {
+  bundleApp,
+  createLocalHost,
+  type LocalHost,
+  startHostServer,
+} from '@cookbook/functions-host';
+
+/** A request as the host receives it, before Functions encoding. */
+export type HostRequest = Parameters<LocalHost['handle']>[0];
+
+/** The host's answer: status, header lines and body bytes. */
+export type HostResponse = Awaited<ReturnType<LocalHost['handle']>>;

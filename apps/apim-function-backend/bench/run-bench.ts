@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  COLD_START_RUNS,
+  INVOCATION_ROUNDS,
+  INVOCATIONS_PER_ROUND,
+  RECIPE_DIR,
+} from './bench-settings.js';
+import { bundleLauncher } from './cold-start/bundle-launcher.js';
+import { prepareUnbundledApp } from './cold-start/prepare-unbundled-app.js';
+import { reportColdStart } from './cold-start/report-cold-start.js';
+import { bundleBytes, runColdStartBench } from './cold-start/run-cold-start-bench.js';
+import { reportInvocations } from './invocation/report-invocations.js';
+import { runInvocationBench } from './invocation/run-invocation-bench.js';
+import { reportTelemetry } from './telemetry/report-telemetry.js';
+import { runTelemetryChecks } from './telemetry/run-telemetry-checks.js';
+
+const started = performance.now();
+const load = loadavg()[0]?.toFixed(1) ?? '?';
+console.log(
+  `# APIM Function Backend benchmark (node ${process.versions.node}, ${availableParallelism()} CPUs, load average ${load} at start)\n`,
+);
+const root = await mkdtemp(join(tmpdir(), 'apim-bench-'));
+try {
+  const launcher = await bundleLauncher(root);
+  const unbundled = await prepareUnbundledApp(root);
+
+  console.log(
+    `## Per invocation: local host in-process (routing, encoding, @azure/functions invocation model), no socket, one process per variant, CPU µs per call; median of ${INVOCATION_ROUNDS} interleaved rounds × ${INVOCATIONS_PER_ROUND} calls\n`,
+  );
+  const verdicts = reportInvocations(await runInvocationBench());
+
+  const labels = {
+    bundled: `bundle dist/main.js (1 file, ${Math.round((await bundleBytes()) / 1024)} KB)`,
+    unbundled: `unbundled (${unbundled.files} .js files + node_modules)`,
+  };
+  console.log(
+    `\n## Cold start: process start → first 200 over HTTP, median of ${COLD_START_RUNS} alternating runs\n`,
+  );
+  const coldStarts = await runColdStartBench(launcher, [
+    { name: labels.bundled, appDir: RECIPE_DIR },
+    { name: labels.unbundled, appDir: unbundled.appDir },
+  ]);
+  verdicts.push(...reportColdStart(coldStarts, labels));
+
+  console.log('\n## Telemetry off\n');
+  verdicts.push(
+    ...reportTelemetry(await runTelemetryChecks(launcher, RECIPE_DIR, unbundled.appDir)),
+  );
+
+  console.log('\n## Goals\n');
+  for (const line of verdicts) console.log(line);
+  console.log(`\n(one run, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
