@@ -158,8 +158,11 @@ describe('the policy XML in front of the function, on the local gateway and host
     const limited = await get('catalog/health');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await limited.clone().json()) as { statusCode: number; message: string };
+    expect(body).toMatchObject({ statusCode: 429 });
+    expect(body.message).toMatch(/^Rate limit is exceeded\. Try again in \d+ seconds?\.$/);
     const problem = await expectProblem(limited, 'tooManyRequests');
-    expect(problem.detail).toMatch(/^Rate limit is exceeded\. Try again in \d+ seconds?\.$/);
+    expect(problem.detail).toBe(body.message);
     const other = client();
     expect((await other('catalog/health')).status).toBe(200);
   });

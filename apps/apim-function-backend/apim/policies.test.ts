@@ -164,6 +164,8 @@ describe('API scope on-error', () => {
     for (const field of ['type', 'title', 'status', 'detail', 'instance', 'correlationId']) {
       expect(body).toContain(`\\"${field}\\":`);
     }
+    // APIM's own error fields stay as extension members for clients written against them.
+    for (const field of ['statusCode', 'message']) expect(body).toContain(`\\"${field}\\":`);
     const contentType = all.find(is('set-header', { name: 'Content-Type' }));
     expect(contentType?.children[0]?.text).toBe('application/problem+json');
   });
