@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,5 +71,40 @@ describe('cli bundle', () => {
     const { child, output } = run(['bundle', fixturePath('bundle-app')]);
     expect(await exitCode(child)).toBe(0);
     expect(output()).toMatch(/Bundled .*dist\/main\.js \(\d+\.\d KiB, \d+ ms\)/);
+  });
+});
+
+describe('cli serve', () => {
+  it('bundles, starts the host, and rebuilds + restarts when a library the app imports changes', async () => {
+    const workDir = fileURLToPath(new URL(`../../tmp/serve-app-${process.pid}`, import.meta.url));
+    rmSync(workDir, { recursive: true, force: true });
+    cpSync(fixturePath('bundle-app'), workDir, { recursive: true });
+    try {
+      const { child, output } = run(['serve', workDir, '--port', '0']);
+      const [, firstUrl] = await waitFor(output, /Host listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      expect(await (await fetch(`${firstUrl}/api/greet?name=Ada`)).text()).toBe(
+        'Hi Ada, from the library source',
+      );
+
+      const lib = join(workDir, 'node_modules/@fixture/greeting/src/index.ts');
+      writeFileSync(
+        lib,
+        readFileSync(lib, 'utf8').replace('from the library source', 'after an edit'),
+      );
+      await waitFor(
+        output,
+        /\[serve\] rebuilt: restarting the host[\s\S]*Host listening on http:\/\/127\.0\.0\.1:\d+/,
+      );
+      const urls = [...output().matchAll(/Host listening on (http:\/\/127\.0\.0\.1:\d+)/g)];
+      const latest = urls.at(-1)?.[1] ?? '';
+      expect(await (await fetch(`${latest}/api/greet?name=Ada`)).text()).toBe(
+        'Hi Ada, after an edit',
+      );
+
+      child.kill('SIGTERM');
+      expect(await exitCode(child)).toBe(0);
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 });
