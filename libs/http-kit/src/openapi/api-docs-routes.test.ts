@@ -19,6 +19,12 @@ describe('apiDocsRoutes', () => {
     expect([page.hidden, asset.hidden]).toEqual([true, true]);
   });
 
+  it('protects only the page with a key: browsers send none for scripts and styles', () => {
+    const [keyedPage, publicAsset] = apiDocsRoutes({ authLevel: 'function', route: 'reference' });
+    expect(keyedPage).toMatchObject({ authLevel: 'function', route: 'reference' });
+    expect(publicAsset).toMatchObject({ authLevel: 'anonymous', route: 'reference/{asset}' });
+  });
+
   it('serves a page that loads Swagger UI from this function app only (no CDN, strict CSP)', async () => {
     const response = await invokeRoute(page, { url: 'http://localhost:7071/api/docs' });
     expect(response.status).toBe(200);

@@ -4,6 +4,7 @@ import { computeEtag } from '../caching/etag.js';
 import { httpError } from '../errors/http-problem.js';
 import { defineRoute } from '../route/define-route.js';
 import type { AnyRoute, AuthLevel } from '../route/route-types.js';
+import { DOCS_PAGE_HEADERS, docsPage, relativeUrls } from './docs-page.js';
 import { loadDocsAsset } from './swagger-ui-assets.js';
 
 /** Options for {@link apiDocsRoutes}. */
@@ -14,7 +15,10 @@ export interface ApiDocsRoutesOptions {
   readonly route?: string;
   /** Route of the OpenAPI document, as given to `openApiRoute`; default `openapi.json`. */
   readonly openApiRoute?: string;
-  /** Default `anonymous`. */
+  /**
+   * Auth level of the page; default `anonymous`. The asset route is always anonymous: it serves
+   * only public Swagger UI files, and browsers do not send a function key with sub-resources.
+   */
   readonly authLevel?: AuthLevel;
   /** Function names; default `apiDocs` and `apiDocsAsset`. */
   readonly names?: { readonly page?: string; readonly asset?: string };
@@ -23,56 +27,6 @@ export interface ApiDocsRoutesOptions {
 }
 
 const AssetBody = z.union([z.string(), z.instanceof(Uint8Array)]);
-
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function page(title: string, assetBase: string, openApiUrl: string): string {
-  const base = escapeHtml(assetBase);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<link rel="icon" type="image/png" href="${base}favicon-32x32.png">
-<link rel="stylesheet" href="${base}swagger-ui.css">
-</head>
-<body>
-<div id="swagger-ui" data-openapi-url="${escapeHtml(openApiUrl)}"></div>
-<script src="${base}swagger-ui-bundle.js"></script>
-<script src="${base}swagger-initializer.js"></script>
-</body>
-</html>
-`;
-}
-
-/** Relative URLs that work whether the page was requested as `/api/docs` or `/api/docs/`. */
-function relativeUrls(path: string, pageRoute: string, openApiRoute: string): [string, string] {
-  const depth = pageRoute.split('/').length;
-  if (path.endsWith('/')) return ['', `${'../'.repeat(depth)}${openApiRoute}`];
-  const last = pageRoute.split('/').at(-1) ?? pageRoute;
-  return [`${last}/`, `${'../'.repeat(depth - 1)}${openApiRoute}`];
-}
 
 /**
  * Two routes for an API reference page: `GET docs` (HTML) and `GET docs/{asset}` (the Swagger UI
@@ -85,7 +39,7 @@ export function apiDocsRoutes(options: ApiDocsRoutesOptions = {}): readonly [Any
   const authLevel = options.authLevel ?? 'anonymous';
   const title = options.title ?? 'API reference';
   const pages = new Map<string, { html: string; etag: string }>();
-  const docsPage = defineRoute({
+  const docsPageRoute = defineRoute({
     name: options.names?.page ?? 'apiDocs',
     methods: ['GET'],
     route: pageRoute,
@@ -103,22 +57,22 @@ export function apiDocsRoutes(options: ApiDocsRoutesOptions = {}): readonly [Any
       const [assetBase, openApiUrl] = relativeUrls(requestContext.path, pageRoute, openApiPath);
       let cached = pages.get(assetBase);
       if (!cached) {
-        const html = page(title, assetBase, openApiUrl);
+        const html = docsPage(title, assetBase, openApiUrl);
         cached = { html, etag: computeEtag(html) };
         pages.set(assetBase, cached);
       }
       return {
         status: 200,
         body: cached.html,
-        headers: { ...SECURITY_HEADERS, etag: cached.etag },
+        headers: { ...DOCS_PAGE_HEADERS, etag: cached.etag },
       };
     },
   });
-  const docsAsset = defineRoute({
+  const docsAssetRoute = defineRoute({
     name: options.names?.asset ?? 'apiDocsAsset',
     methods: ['GET'],
     route: `${pageRoute}/{asset}`,
-    authLevel,
+    authLevel: 'anonymous',
     hidden: true,
     request: { params: z.object({ asset: z.string() }) },
     responses: {
@@ -144,5 +98,5 @@ export function apiDocsRoutes(options: ApiDocsRoutesOptions = {}): readonly [Any
       };
     },
   });
-  return [docsPage, docsAsset];
+  return [docsPageRoute, docsAssetRoute];
 }

@@ -1,8 +1,10 @@
 import { ProblemDetailsSchema } from '../errors/problem-details.js';
 import { parseRouteTemplate } from '../route/route-template.js';
 import type { AnyRoute } from '../route/route-types.js';
-import { buildOperation, FUNCTION_KEY_SCHEMES, primeResponseSchemas } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
+import { FUNCTION_KEY_SCHEMES } from './function-key-schemes.js';
 import type { JsonObject, OpenApiDocument, OpenApiOptions } from './openapi-types.js';
+import { primeResponseSchemas } from './operation-responses.js';
 import { SchemaComponents } from './schema-components.js';
 import { templateToOpenApiPaths } from './template-to-openapi.js';
 

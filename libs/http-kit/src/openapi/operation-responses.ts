@@ -1,0 +1,90 @@
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details.js';
+import type { AnyRoute, ResponseSpec } from '../route/route-types.js';
+import type { JsonObject } from './openapi-types.js';
+import type { SchemaComponents } from './schema-components.js';
+import { labelOf } from './schema-label.js';
+
+const CORRELATION_HEADER = { $ref: '#/components/headers/CorrelationId' };
+
+function problemResponse(description: string): JsonObject {
+  return {
+    description,
+    headers: { 'x-correlation-id': CORRELATION_HEADER },
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+}
+
+/** A response as the route declares it; error statuses without schema are problems. */
+export function declaredResponse(
+  components: SchemaComponents,
+  route: AnyRoute,
+  status: number,
+  spec: ResponseSpec,
+): JsonObject {
+  if (status >= 400 && !spec.schema) return problemResponse(spec.description);
+  const headers: JsonObject = { 'x-correlation-id': CORRELATION_HEADER };
+  if (spec.headers) {
+    const json = components.resolve(
+      components.convert(spec.headers, 'output', labelOf(route, `${status}_headers`)),
+    );
+    const required = new Set((json.required ?? []) as string[]);
+    for (const [name, property] of Object.entries(
+      (json.properties ?? {}) as Record<string, JsonObject>,
+    )) {
+      const { description, ...schema } = property;
+      headers[name] = {
+        required: required.has(name),
+        ...(typeof description === 'string' ? { description } : {}),
+        schema,
+      };
+    }
+  }
+  if (route.cache?.etag && status === 200) headers.etag = { $ref: '#/components/headers/ETag' };
+  if (route.cache?.cacheControl && status >= 200 && status < 300) {
+    headers['cache-control'] = { schema: { type: 'string', const: route.cache.cacheControl } };
+  }
+  const response: JsonObject = { description: spec.description, headers };
+  if (spec.schema) {
+    const schema = components.convert(spec.schema, 'output', labelOf(route, String(status)));
+    response.content = { [spec.contentType ?? 'application/json']: { schema } };
+  }
+  return response;
+}
+
+/** Responses the kit or the host produce whatever the handler does. */
+export function automaticResponses(route: AnyRoute): Record<number, JsonObject> {
+  const { params, query, headers, body } = route.request ?? {};
+  const automatic: Record<number, JsonObject> = {
+    500: problemResponse('Unexpected error; the body never contains internals.'),
+  };
+  if (params ?? query ?? headers ?? body) {
+    automatic[422] = problemResponse(
+      'Request validation failed; `errors` lists each invalid value.',
+    );
+  }
+  if (body) {
+    automatic[400] = problemResponse('The body is not valid UTF-8 JSON.');
+    automatic[413] = problemResponse(`The body is larger than the route accepts.`);
+    automatic[415] = problemResponse('The body is not application/json.');
+  }
+  if (route.authLevel !== 'anonymous') {
+    automatic[401] = { description: 'The Functions host rejected the key (empty body).' };
+  }
+  if (route.cache?.etag) {
+    automatic[304] = {
+      description: 'Not modified: the If-None-Match ETag still matches.',
+      headers: {
+        etag: { $ref: '#/components/headers/ETag' },
+        'x-correlation-id': CORRELATION_HEADER,
+      },
+    };
+  }
+  return automatic;
+}
+
+/** Converts the response schemas first so request shapes can reuse identical components. */
+export function primeResponseSchemas(components: SchemaComponents, route: AnyRoute): void {
+  for (const [status, spec] of Object.entries(route.responses)) {
+    declaredResponse(components, route, Number(status), spec);
+  }
+}
