@@ -30,6 +30,7 @@ export type {
   OpenApiOptions,
   OpenApiServer,
 } from './openapi/openapi-types.js';
+export { readRoutePrefix, ROUTE_PREFIX_SETTING } from './openapi/read-route-prefix.js';
 export { writeOpenApiDocument } from './openapi/write-openapi-document.js';
 export { DEFAULT_BODY_LIMIT_BYTES } from './route/compile-route.js';
 export { defineRoute } from './route/define-route.js';
