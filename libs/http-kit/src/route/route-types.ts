@@ -61,8 +61,7 @@ type ResultHeaders<TSpec> = TSpec extends { headers: infer THeaders extends z.Zo
   ? { readonly headers: z.input<THeaders> & Record<string, string> }
   : { readonly headers?: Record<string, string> };
 
-// Results are inferred as `const` (to keep `status` literal), which makes array literals
-// readonly; accepting readonly data everywhere keeps `body: { items: [] }` valid.
+// `const` result inference makes array literals readonly, so bodies accept readonly data.
 type Immutable<T> = T extends Uint8Array | Date | ((...args: never[]) => unknown)
   ? T
   : T extends object
