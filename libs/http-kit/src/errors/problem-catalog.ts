@@ -65,6 +65,11 @@ for (const [key, entry] of Object.entries(problemCatalog) as [ProblemKey, Proble
   if (!keyByStatus.has(entry.status)) keyByStatus.set(entry.status, key);
 }
 
+/** True when the catalog has a problem type with this status. */
+export function hasProblemType(status: number): boolean {
+  return keyByStatus.has(status);
+}
+
 /** The catalog entry for a status: the first one declared, else `internalError`/`badRequest`. */
 export function problemKeyForStatus(status: number): ProblemKey {
   return keyByStatus.get(status) ?? (status >= 500 ? 'internalError' : 'badRequest');

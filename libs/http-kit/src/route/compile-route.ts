@@ -1,3 +1,4 @@
+import { hasProblemType } from '../errors/problem-catalog.js';
 import { isArraySchema } from '../validation/schema-shape.js';
 import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
 import type { AnyRoute, HttpMethod } from './route-types.js';
@@ -62,6 +63,9 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
   if (invalid !== undefined) fail(route, `response status ${invalid} is not an HTTP status`);
   for (const status of statuses) {
     const spec = route.responses[status];
+    if (status >= 400 && !spec?.schema && !hasProblemType(status)) {
+      fail(route, `response ${status} needs a schema: the problem catalog has no type for it`);
+    }
     const responseHeaders = spec?.headers ? Object.keys(spec.headers.shape) : [];
     const bad = responseHeaders.find((key) => key !== key.toLowerCase());
     if (bad) fail(route, `response ${status} header "${bad}" must be lowercase`);

@@ -38,6 +38,7 @@ describe('defineRoute', () => {
     [{ responses: { 700: { description: 'x' } } }, /700 is not an HTTP status/],
     [{ responses: {} }, /at least one response/],
     [{ bodyLimitBytes: -1 }, /non-negative integer/],
+    [{ responses: { 418: { description: 'teapot' } } }, /418 needs a schema/],
     [
       { responses: { 200: { description: 'x', headers: z.object({ Location: z.string() }) } } },
       /"Location" must be lowercase/,
