@@ -52,9 +52,11 @@ function isoTime(time: Date): string {
 
 /** Formats like `func start`: timestamp first, then the function and invocation it belongs to. */
 export function formatHostLogEntry(entry: HostLogEntry): string {
-  const scope = entry.functionName
-    ? ` Functions.${entry.functionName}${entry.invocationId ? ` (Id=${entry.invocationId})` : ''}:`
-    : '';
+  // Host lines ("Executing 'Functions.x' (..., Id=...)") already name the function and invocation.
+  const scope =
+    entry.functionName && entry.category !== 'host'
+      ? ` Functions.${entry.functionName}${entry.invocationId ? ` (Id=${entry.invocationId})` : ''}:`
+      : '';
   return `[${isoTime(entry.time)}] ${LABEL[entry.level]}:${scope} ${entry.message}`;
 }
 

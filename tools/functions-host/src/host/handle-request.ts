@@ -4,7 +4,7 @@ import { grantedLevel, isAuthorized } from '../auth/authorize-request.js';
 import type { HostKeys } from '../auth/host-keys.js';
 import type { AppRuntime } from '../core/app-runtime.js';
 import { decodePathSegments } from '../http/decode-path.js';
-import { encodeHttpData, headerValue } from '../http/encode-http-data.js';
+import { encodeHttpData, joinHeaders } from '../http/encode-http-data.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
 import { emptyResponse } from '../http/host-request.js';
 import { getQueryValue, parseQuery } from '../http/parse-query.js';
@@ -31,9 +31,10 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
   if (!match) return emptyResponse(404);
   const { fn } = match.route;
   const query = parseQuery(request.query);
+  const headers = joinHeaders(request.headers);
 
   if (state.keys || fn.disabled) {
-    const key = headerValue(request, 'x-functions-key') || getQueryValue(query, 'code');
+    const key = headers.get('x-functions-key') || getQueryValue(query, 'code');
     const granted = state.keys ? grantedLevel(key, fn.name, state.keys) : undefined;
     if (state.keys && !isAuthorized(fn.authLevel, granted)) return emptyResponse(401);
     if (fn.disabled && granted !== 'admin') return emptyResponse(404);
@@ -56,14 +57,11 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
       inputData: [
         {
           name: fn.triggerBindingName,
-          data: { http: encodeHttpData(request, query, match.params) },
+          data: { http: encodeHttpData(request, headers, query, match.params) },
         },
       ],
       triggerMetadata: {},
-      traceContext: createTraceContext(
-        headerValue(request, 'traceparent'),
-        headerValue(request, 'tracestate'),
-      ),
+      traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
     });
     const result = toHostResponse(response);
     log(

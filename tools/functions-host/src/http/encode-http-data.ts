@@ -8,15 +8,10 @@ import type { HostRequest } from './host-request.js';
  */
 export function encodeHttpData(
   request: HostRequest,
+  headers: Map<string, string>,
   query: Map<string, string>,
   params: Record<string, string>,
 ): RpcHttpData {
-  const headers = new Map<string, string>();
-  for (const [name, value] of request.headers) {
-    const lower = name.toLowerCase();
-    const previous = headers.get(lower);
-    headers.set(lower, previous === undefined ? value : `${previous},${value}`);
-  }
   const nullableHeaders: Record<string, RpcNullableString> = {};
   for (const [name, value] of headers) if (value !== '') nullableHeaders[name] = { value };
   const nullableQuery: Record<string, RpcNullableString> = {};
@@ -35,11 +30,13 @@ export function encodeHttpData(
   return data;
 }
 
-/** Joined header value by lowercase name (first-level helper for host decisions). */
-export function headerValue(request: HostRequest, name: string): string | undefined {
-  let result: string | undefined;
-  for (const [key, value] of request.headers) {
-    if (key.toLowerCase() === name) result = result === undefined ? value : `${result},${value}`;
+/** Header lines by lowercased name, repeats joined with "," (ASP.NET StringValues.ToString()). */
+export function joinHeaders(lines: [string, string][]): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const [name, value] of lines) {
+    const lower = name.toLowerCase();
+    const previous = headers.get(lower);
+    headers.set(lower, previous === undefined ? value : `${previous},${value}`);
   }
-  return result;
+  return headers;
 }

@@ -43,7 +43,9 @@ export async function invokeFunction(
     },
   };
 
-  const invocationModel = await model.getInvocationModel(coreCtx);
+  const pendingModel = model.getInvocationModel(coreCtx);
+  // Skip a microtask when the model is returned synchronously (the library does).
+  const invocationModel = pendingModel instanceof Promise ? await pendingModel : pendingModel;
   const hookData: HookData = logContext.hookData;
   const { context, inputs } = await invocationModel.getArguments();
   logContext.invocationContext = context;

@@ -68,12 +68,11 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
   }
 
   const hostHeader = req.headers.host ?? `localhost`;
-  if (!rawUrl.startsWith('/') || !URL.canParse(`http://${hostHeader}${rawUrl}`))
-    return reject(res, 400);
+  if (!rawUrl.startsWith('/') || !isValidTarget(hostHeader, rawUrl)) return reject(res, 400);
+  // Raw header lines keep repeats apart; the host joins them with "," (not Node's ", ").
   const headers: [string, string][] = [];
-  for (const [name, values] of Object.entries(req.headersDistinct)) {
-    if (values) headers.push([name, values.join(',')]);
-  }
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i] ?? '', raw[i + 1] ?? '']);
   const queryStart = rawUrl.indexOf('?');
   const request: HostRequest = {
     method: req.method ?? 'GET',
@@ -84,6 +83,15 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
     body,
   };
   write(res, await host.handle(request));
+}
+
+const PLAIN_HOST = /^[a-z0-9.-]+(?::\d{1,5})?$/i;
+
+/** The library builds a WHATWG Request from this URL; reject what it could not parse. */
+function isValidTarget(host: string, target: string): boolean {
+  return (
+    (PLAIN_HOST.test(host) && !/[\s\\]/.test(target)) || URL.canParse(`http://${host}${target}`)
+  );
 }
 
 function write(res: ServerResponse, response: HostResponse): void {
