@@ -7,8 +7,9 @@ describe('invocationLogSink', () => {
   it('maps each pino level to the InvocationContext method the host records', () => {
     const context = createFakeInvocationContext();
     const sink = invocationLogSink(context);
-    for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const)
+    for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const) {
       sink(level, level);
+    }
     expect(context.logs).toEqual([
       { level: 'trace', message: 'trace' },
       { level: 'debug', message: 'debug' },

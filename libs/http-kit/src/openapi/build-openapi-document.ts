@@ -64,8 +64,9 @@ export function buildOpenApiDocument(
             `Two routes document ${method.toUpperCase()} ${variant.path} (${route.name})`,
           );
         }
-        if (operationIds.has(operationId))
+        if (operationIds.has(operationId)) {
           throw new Error(`Duplicate operationId "${operationId}"`);
+        }
         operationIds.add(operationId);
         item[method] = buildOperation(components, route, method, variant, operationId);
       }

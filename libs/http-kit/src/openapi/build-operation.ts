@@ -49,16 +49,16 @@ export function buildOperation(
     };
   }
   const sorted: JsonObject = {};
-  for (const status of Object.keys(responses)
-    .map(Number)
-    .sort((a, b) => a - b)) {
+  const statuses = Object.keys(responses).map(Number);
+  for (const status of statuses.sort((a, b) => a - b)) {
     const response = responses[status] ?? {};
     // HEAD answers carry the GET headers but never a body.
     if (method === 'head') delete response.content;
     sorted[String(status)] = response;
   }
   operation.responses = sorted;
-  if (route.authLevel !== 'anonymous')
+  if (route.authLevel !== 'anonymous') {
     operation.security = [{ functionKey: [] }, { functionKeyQuery: [] }];
+  }
   return operation;
 }

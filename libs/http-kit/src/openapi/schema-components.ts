@@ -68,13 +68,15 @@ export class SchemaComponents {
       for (const [name, def] of defs) {
         const target = targets.get(name) ?? name;
         const existing = this.#schemas.get(target);
-        if (existing && !isDeepStrictEqual(existing, rewriteRefs(def, refs)))
+        if (existing && !isDeepStrictEqual(existing, rewriteRefs(def, refs))) {
           targets.set(name, `${target}Input`);
+        }
       }
     }
     const refs = refsFor();
-    for (const [name, def] of defs)
+    for (const [name, def] of defs) {
       this.#add(targets.get(name) ?? name, rewriteRefs(def, refs) as JsonObject);
+    }
     let result = rewriteRefs(root, refs) as JsonObject;
     // A schema that refers to itself without an id: hoist it so "#" does not mean the document.
     if (JSON.stringify(root).includes('"$ref":"#"')) {
@@ -103,8 +105,9 @@ export class SchemaComponents {
   /** All collected components, sorted by name for a stable document. */
   toJSON(): JsonObject {
     const sorted: JsonObject = {};
-    for (const name of [...this.#schemas.keys()].sort())
+    for (const name of [...this.#schemas.keys()].sort()) {
       sorted[name] = this.#schemas.get(name) ?? {};
+    }
     return sorted;
   }
 }

@@ -35,8 +35,9 @@ export function createFakeHttpRequest(options: FakeHttpRequestOptions = {}): Htt
     joined[key] = values.join(',');
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(options.headers ?? {}))
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = value;
+  }
   const { bytes, json } = encodeBody(options.body);
   if (bytes && bytes.byteLength > 0) {
     if (json && headers['content-type'] === undefined) headers['content-type'] = 'application/json';

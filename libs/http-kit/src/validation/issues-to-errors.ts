@@ -23,8 +23,9 @@ export function issuesToErrors(
   for (const issue of issues) {
     const path = [part, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
+      for (const key of issue.keys) {
         errors.push({ pointer: toJsonPointer([...path, key]), message: 'Unrecognized key' });
+      }
     } else {
       errors.push({ pointer: toJsonPointer(path), message: issue.message.slice(0, MAX_MESSAGE) });
     }
