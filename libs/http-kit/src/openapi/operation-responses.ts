@@ -1,4 +1,5 @@
 import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details.js';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../route/compile-route.js';
 import type { AnyRoute, ResponseSpec } from '../route/route-types.js';
 import type { JsonObject } from './openapi-types.js';
 import type { SchemaComponents } from './schema-components.js';
@@ -64,7 +65,8 @@ export function automaticResponses(route: AnyRoute): Record<number, JsonObject> 
   }
   if (body) {
     automatic[400] = problemResponse('The body is not valid UTF-8 JSON.');
-    automatic[413] = problemResponse(`The body is larger than the route accepts.`);
+    const limit = route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+    automatic[413] = problemResponse(`The body is larger than ${limit} bytes.`);
     automatic[415] = problemResponse('The body is not application/json.');
   }
   if (route.authLevel !== 'anonymous') {
