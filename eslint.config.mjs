@@ -43,8 +43,9 @@ export default [
     },
   },
   {
-    // Recipe tests run the recipe through the local host, so they may import tools.
-    files: ['apps/**/*.test.ts'],
+    // Recipe tests run the built recipe through the local host, so they may import tools.
+    // The glob is project-relative because each project's eslint.config.mjs re-exports this file.
+    files: ['**/*.test.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -52,6 +53,8 @@ export default [
           enforceBuildableLibDependency: true,
           depConstraints: [
             { sourceTag: 'type:recipe', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool'] },
           ],
         },
