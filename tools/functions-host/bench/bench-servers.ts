@@ -17,6 +17,9 @@ coreApi.registerFunction = (metadata, callback) => {
 
 const host = await createLocalHost(process.argv[2] ?? '');
 const full = await startHostServer(host, { port: 0 });
+// Same app and pipeline without func-style console output, to show what logging costs.
+const quietHost = await createLocalHost(process.argv[2] ?? '', { log: () => undefined });
+const quiet = await startHostServer(quietHost, { port: 0 });
 const [hello] = registered;
 const model = coreApi.getProgrammingModel();
 if (!hello || !model) throw new Error('The benchmark app registered no function.');
@@ -27,6 +30,7 @@ const listen = (server: Server): Promise<number> =>
   );
 const ports = {
   full: full.port,
+  quiet: quiet.port,
   minimal: await listen(createMinimalHost({ model, ...hello })),
   raw: await listen(createRawServer()),
 };
