@@ -1,3 +1,5 @@
+import { dotnetRegexToJs } from './dotnet-regex.js';
+
 /** An inline route constraint (`{id:int}`), checked the way ASP.NET Core's resolver does. */
 export interface RouteConstraint {
   name: string;
@@ -152,7 +154,7 @@ const FACTORIES: Record<string, Factory> = {
     let pattern: RegExp;
     try {
       // ASP.NET Core evaluates regex constraints with IgnoreCase | CultureInvariant, unanchored.
-      pattern = new RegExp(rawArgs, 'i');
+      pattern = new RegExp(dotnetRegexToJs(rawArgs), 'i');
     } catch (error) {
       throw new ConstraintError(
         `"regex(${rawArgs})" is not a valid regular expression: ${(error as Error).message}`,
