@@ -10,7 +10,12 @@ export default defineConfig({
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
     name: 'apim-function-backend',
-    include: ['src/**/*.test.ts', 'infra/**/*.test.ts', 'apim/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'infra/**/*.test.ts',
+      'apim/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     reporters: ['default'],
   },

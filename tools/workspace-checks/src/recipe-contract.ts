@@ -26,7 +26,8 @@ export function recipeContractViolations(recipeDir: string): string[] {
   for (const file of requiredFiles) {
     if (!existsSync(abs(file))) problems.push(`missing ${file}`);
   }
-  if (existsSync(abs('README.md'))) problems.push(...readmeProblems(readFileSync(abs('README.md'), 'utf8')));
+  if (existsSync(abs('README.md')))
+    problems.push(...readmeProblems(readFileSync(abs('README.md'), 'utf8')));
 
   const files = sourceFiles(recipeDir);
   if (!files.includes(join(recipeDir, 'src/main.ts'))) problems.push('missing src/main.ts');
