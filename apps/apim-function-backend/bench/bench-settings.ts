@@ -4,11 +4,13 @@ import { resolve } from 'node:path';
 export const RECIPE_DIR: string = resolve(import.meta.dirname, '..');
 
 /** Interleaved rounds per measurement; the median across rounds is reported. */
-export const INVOCATION_ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 20);
+export const INVOCATION_ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 30);
 export const INVOCATIONS_PER_ROUND = Number(process.env['BENCH_OPS'] ?? 300);
+/** Slices per round and variant; a round keeps its fastest slice. */
+export const SLICES_PER_ROUND = Number(process.env['BENCH_SLICES'] ?? 3);
 /** Calls per variant before the first round, so every variant is measured fully optimised. */
-export const WARMUP_INVOCATIONS = Number(process.env['BENCH_WARMUP'] ?? 4000);
-export const COLD_START_RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 9);
+export const WARMUP_INVOCATIONS = Number(process.env['BENCH_WARMUP'] ?? 3000);
+export const COLD_START_RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 7);
 
 /** App settings like Azure's: JSON lines at info (a TTY would otherwise select pretty mode). */
 export const BENCH_ENV: Record<string, string> = { LOG_FORMAT: 'json', LOG_LEVEL: 'info' };

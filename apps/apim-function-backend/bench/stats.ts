@@ -17,3 +17,29 @@ export function range(values: readonly number[]): { min: number; max: number } {
 export function pairedRatios(a: readonly number[], b: readonly number[]): number[] {
   return a.map((value, index) => value / (b[index] ?? Number.NaN));
 }
+
+/** Per-round differences a[i] - b[i] of two interleaved series. */
+export function pairedDifferences(a: readonly number[], b: readonly number[]): number[] {
+  return a.map((value, index) => value - (b[index] ?? Number.NaN));
+}
+
+/**
+ * Two-sided sign test on paired rounds: the probability of a split at least this uneven between
+ * "a slower" and "a faster" rounds if a and b cost the same. Ties are dropped.
+ */
+export function signTest(
+  a: readonly number[],
+  b: readonly number[],
+): { slower: number; n: number; p: number } {
+  const differences = pairedDifferences(a, b).filter((difference) => difference !== 0);
+  const n = differences.length;
+  const slower = differences.filter((difference) => difference > 0).length;
+  const extreme = Math.min(slower, n - slower);
+  let tail = 0;
+  let pmf = 0.5 ** n;
+  for (let k = 0; k <= extreme; k += 1) {
+    tail += pmf;
+    pmf = (pmf * (n - k)) / (k + 1);
+  }
+  return { slower, n, p: Math.min(1, 2 * tail) };
+}

@@ -4,9 +4,11 @@ import { toHttpFunctionOptions } from '@cookbook/http-kit';
 import { appRoutes } from '../../src/routes.js';
 import { bareCatalogItem } from './bare-catalog-item.js';
 import { HONO_ROUTE, honoCatalogItem } from './hono-catalog-item.js';
+import { uncheckedCatalogItem } from './unchecked-catalog-item.js';
 
 // The recipe's main.ts minus startTelemetry, plus the comparison variants of GET catalog/{item_id}.
 for (const route of appRoutes) app.http(route.name, toHttpFunctionOptions(route));
+app.http(uncheckedCatalogItem.name, toHttpFunctionOptions(uncheckedCatalogItem));
 
 app.http('benchFloor', {
   methods: ['GET'],

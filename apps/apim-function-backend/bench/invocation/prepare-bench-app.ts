@@ -1,25 +1,22 @@
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 
 import { RECIPE_DIR } from '../bench-settings.js';
 import { bundleApp } from '../local-host.js';
 
-const VARIANTS_ENTRY = resolve(import.meta.dirname, '../apps/variants-main.ts');
-
-/** A throw-away function app: the variants entry bundled exactly like the recipe's build. */
-export interface VariantsApp {
+/** A throw-away function app bundled from one entry file. */
+export interface BenchApp {
   dir: string;
-  bytes: number;
   remove(): Promise<void>;
 }
 
-/** Writes package.json + the recipe's host.json to a temp folder and bundles the variants there. */
-export async function prepareVariantsApp(): Promise<VariantsApp> {
-  const dir = await mkdtemp(join(tmpdir(), 'apim-bench-variants-'));
-  const packageJson = { name: 'apim-bench-variants', type: 'module', main: 'dist/main.js' };
+/** Bundles `entry` exactly like the recipe's build, into a temp app with the recipe's host.json. */
+export async function prepareBenchApp(entry: string): Promise<BenchApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'apim-bench-app-'));
+  const packageJson = { name: 'apim-bench-app', type: 'module', main: 'dist/main.js' };
   await writeFile(join(dir, 'package.json'), JSON.stringify(packageJson));
   await copyFile(join(RECIPE_DIR, 'host.json'), join(dir, 'host.json'));
-  const { bytes } = await bundleApp(dir, { entry: relative(dir, VARIANTS_ENTRY) });
-  return { dir, bytes, remove: () => rm(dir, { recursive: true, force: true }) };
+  await bundleApp(dir, { entry: relative(dir, entry) });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,10 +1,13 @@
 import { printTable, times, verdict } from '../print-table.js';
-import { median, pairedRatios, range } from '../stats.js';
+import { median, pairedRatios, range, signTest } from '../stats.js';
+import { reportStackBreakdown } from './report-stack-breakdown.js';
 import { VARIANT } from './run-invocation-bench.js';
 
 const KIT_GOAL = 1.15;
-// Same routes, same bundle options; a difference beyond this is more than this machine's noise.
-export const TELEMETRY_NOISE = 0.05;
+// "Faster" needs a difference the sign test tells from noise; "adds nothing" needs none (or a
+// negligible one).
+const SIGNIFICANCE = 0.05;
+const NEGLIGIBLE = 0.02;
 
 function series(samples: Map<string, number[]>, name: string): number[] {
   const values = samples.get(name);
@@ -32,21 +35,31 @@ export function reportInvocations(samples: Map<string, number[]>): string[] {
     ];
   });
   printTable(['GET /api/catalog/42 via', 'CPU µs/call', 'min–max', '× bare', 'µs vs bare'], rows);
+  console.log('');
+  reportStackBreakdown(samples);
 
   const kit = pairedRatio(samples, VARIANT.kit, VARIANT.bare);
   const kitVsHono = pairedRatio(samples, VARIANT.kit, VARIANT.hono);
-  const recipe = pairedRatio(samples, VARIANT.recipeBuild, VARIANT.kit);
-  const alsTax = pairedRatio(samples, VARIANT.bareAfterKit, VARIANT.bare);
-  console.log(
-    `\nbare after one http-kit call / bare = ${times(alsTax)}: the AsyncLocalStorage hooks http-kit enables stay on for the whole process.`,
+  const honoSplit = signTest(series(samples, VARIANT.kit), series(samples, VARIANT.hono));
+  const telemetry = pairedRatio(samples, VARIANT.recipeMain, VARIANT.noTelemetry);
+  const telemetrySplit = signTest(
+    series(samples, VARIANT.recipeMain),
+    series(samples, VARIANT.noTelemetry),
   );
+  const aa = pairedRatio(samples, VARIANT.bareAgain, VARIANT.bare);
+  const split = (test: { slower: number; n: number; p: number }): string =>
+    `slower in ${test.slower}/${test.n} rounds, sign test p = ${test.p.toFixed(2)}`;
   return [
     verdict(`full stack ≤ ${KIT_GOAL}× bare`, kit <= KIT_GOAL, `${times(kit)} bare`),
-    verdict('full stack faster than Hono', kitVsHono < 1, `${times(kitVsHono)} Hono's time`),
+    verdict(
+      'full stack faster than Hono',
+      kitVsHono < 1 && honoSplit.p < SIGNIFICANCE,
+      `${times(kitVsHono)} Hono's time (${split(honoSplit)}; two identical processes differ by ${times(aa)})`,
+    ),
     verdict(
       'telemetry off adds nothing per call',
-      Math.abs(recipe - 1) <= TELEMETRY_NOISE,
-      `recipe build (startTelemetry, off) = ${times(recipe)} the same routes without the call (noise band ±${TELEMETRY_NOISE * 100}%)`,
+      telemetrySplit.p >= SIGNIFICANCE || Math.abs(telemetry - 1) <= NEGLIGIBLE,
+      `main.ts with startTelemetry (off) = ${times(telemetry)} main.ts without it (${split(telemetrySplit)})`,
     ),
   ];
 }

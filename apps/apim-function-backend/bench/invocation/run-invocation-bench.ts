@@ -1,76 +1,144 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
+import { resolve } from 'node:path';
 
 import {
   INVOCATION_ROUNDS,
   INVOCATIONS_PER_ROUND,
   ITEM_ID,
   RECIPE_DIR,
+  SLICES_PER_ROUND,
   WARMUP_INVOCATIONS,
 } from '../bench-settings.js';
 import { measureRounds } from './measure-rounds.js';
-import { prepareVariantsApp } from './prepare-variants-app.js';
-import { startVariantWorker, type VariantWorker } from './start-variant-worker.js';
-import type { VariantTarget } from './variant-protocol.js';
+import { type BenchApp, prepareBenchApp } from './prepare-bench-app.js';
+import {
+  startVariantWorker,
+  type VariantRunner,
+  type VariantWorker,
+} from './start-variant-worker.js';
+import type { WorkerTarget } from './variant-protocol.js';
 
 /** The variants of GET catalog/{item_id}, in table order. */
 export const VARIANT = {
   floor: 'floor: handler returns 204',
   bare: 'bare handler, same JSON',
+  bareAgain: 'bare again, other process (A/A noise)',
   kit: 'http-kit full stack (recipe route)',
+  kitQuiet: 'http-kit, LOG_LEVEL=warn (no info lines)',
+  kitUnchecked: 'http-kit, 200 body not validated',
   hono: 'Hono + zod-validator + adapter',
-  recipeBuild: 'recipe dist/main.js (telemetry off)',
+  recipeMain: 'recipe main.ts (startTelemetry, off)',
+  noTelemetry: 'recipe main.ts minus startTelemetry',
   bareAfterKit: 'bare, after one http-kit call',
 } as const;
 
-const KIT_PATH = `/api/catalog/${ITEM_ID}`;
+const ENTRIES = {
+  variants: resolve(import.meta.dirname, '../apps/variants-main.ts'),
+  recipeMain: resolve(RECIPE_DIR, 'src/main.ts'),
+  noTelemetry: resolve(import.meta.dirname, '../apps/no-telemetry-main.ts'),
+};
+const KIT = `/api/catalog/${ITEM_ID}`;
+const FIRST = ' (loaded 1st)';
+const SECOND = ' (loaded 2nd)';
+const BARE = `/api/bare/catalog/${ITEM_ID}`;
 
-function targets(variantsDir: string): [string, VariantTarget][] {
+/** Worker processes: variant names and what they serve. */
+function workerPlan(dirs: Record<keyof typeof ENTRIES, string>): [string[], WorkerTarget][] {
+  const one = (path: string): WorkerTarget => ({ variants: [{ appDir: dirs.variants, path }] });
+  const telemetryOn = { appDir: dirs.recipeMain, path: KIT };
+  const telemetryOff = { appDir: dirs.noTelemetry, path: KIT };
   return [
-    [VARIANT.floor, { appDir: variantsDir, path: `/api/floor/catalog/${ITEM_ID}` }],
-    [VARIANT.bare, { appDir: variantsDir, path: `/api/bare/catalog/${ITEM_ID}` }],
-    [VARIANT.kit, { appDir: variantsDir, path: KIT_PATH }],
-    [VARIANT.hono, { appDir: variantsDir, path: `/api/hono/catalog/${ITEM_ID}` }],
-    [VARIANT.recipeBuild, { appDir: RECIPE_DIR, path: KIT_PATH }],
+    [[VARIANT.floor], one(`/api/floor/catalog/${ITEM_ID}`)],
+    [[VARIANT.bare], one(BARE)],
+    [[VARIANT.bareAgain], one(BARE)],
+    [[VARIANT.kit], one(KIT)],
+    [[VARIANT.kitQuiet], { ...one(KIT), env: { LOG_LEVEL: 'warn' } }],
+    [[VARIANT.kitUnchecked], one(`/api/unchecked/catalog/${ITEM_ID}`)],
+    [[VARIANT.hono], one(`/api/hono/catalog/${ITEM_ID}`)],
+    // Both builds share a process, loaded in both orders across two processes: only the
+    // startTelemetry call differs, not the process or the load order.
     [
-      VARIANT.bareAfterKit,
-      { appDir: variantsDir, path: `/api/bare/catalog/${ITEM_ID}`, primePath: KIT_PATH },
+      [`${VARIANT.recipeMain}${FIRST}`, `${VARIANT.noTelemetry}${FIRST}`],
+      { variants: [telemetryOn, telemetryOff] },
     ],
+    [
+      [`${VARIANT.noTelemetry}${SECOND}`, `${VARIANT.recipeMain}${SECOND}`],
+      { variants: [telemetryOff, telemetryOn] },
+    ],
+    [[VARIANT.bareAfterKit], { ...one(BARE), primePath: KIT }],
   ];
 }
 
-// Timing different answers would compare nothing: every variant must serve the same item.
-async function checkSameAnswers(workers: readonly VariantWorker[]): Promise<void> {
-  const reference = await workers.find((worker) => worker.name === VARIANT.kit)?.answer();
-  for (const worker of workers) {
-    const answer = await worker.answer();
-    if (worker.name === VARIANT.floor) {
-      strictEqual(answer.status, 204, `${worker.name} must answer 204`);
+/** Per round, the geometric mean of a variant's "loaded 1st" and "loaded 2nd" samples. */
+function mergeLoadOrders(samples: Map<string, number[]>): Map<string, number[]> {
+  const merged = new Map<string, number[]>();
+  for (const [name, values] of samples) {
+    if (name.endsWith(SECOND)) continue;
+    if (!name.endsWith(FIRST)) {
+      merged.set(name, values);
       continue;
     }
-    strictEqual(answer.status, 200, `${worker.name} must answer 200`);
-    deepStrictEqual(answer.json, reference?.json, `${worker.name} must return the same JSON`);
+    const base = name.slice(0, -FIRST.length);
+    const other = samples.get(`${base}${SECOND}`) ?? values;
+    merged.set(
+      base,
+      values.map((value, round) => Math.sqrt(value * (other[round] ?? value))),
+    );
+  }
+  return merged;
+}
+
+// Timing different answers would compare nothing: every variant must serve the same item.
+async function checkSameAnswers(runners: readonly VariantRunner[]): Promise<void> {
+  const reference = await runners.find((runner) => runner.name === VARIANT.kit)?.answer();
+  for (const runner of runners) {
+    const answer = await runner.answer();
+    if (runner.name === VARIANT.floor) {
+      strictEqual(answer.status, 204, `${runner.name} must answer 204`);
+      continue;
+    }
+    strictEqual(answer.status, 200, `${runner.name} must answer 200`);
+    deepStrictEqual(answer.json, reference?.json, `${runner.name} must return the same JSON`);
     for (const header of ['etag', 'cache-control', 'x-correlation-id']) {
-      strictEqual(answer.headers[header], reference?.headers[header], `${worker.name}: ${header}`);
+      strictEqual(answer.headers[header], reference?.headers[header], `${runner.name}: ${header}`);
     }
   }
 }
 
-/** µs per invocation of every variant through the local host in-process (no socket), per round. */
+/**
+ * CPU µs per invocation of every variant, per round, through the local host in-process (no
+ * socket). All apps are bundled now from the same sources, like the recipe's build.
+ */
 export async function runInvocationBench(): Promise<Map<string, number[]>> {
-  const app = await prepareVariantsApp();
+  const apps: BenchApp[] = [];
   const workers: VariantWorker[] = [];
   try {
-    for (const [name, target] of targets(app.dir)) {
-      workers.push(await startVariantWorker(name, target));
+    const dirs = { variants: '', recipeMain: '', noTelemetry: '' };
+    for (const key of Object.keys(ENTRIES) as (keyof typeof ENTRIES)[]) {
+      const app = await prepareBenchApp(ENTRIES[key]);
+      apps.push(app);
+      dirs[key] = app.dir;
     }
-    await checkSameAnswers(workers);
-    return await measureRounds(workers, {
+    // Started together; the ones that did start are stopped in `finally` even if another failed.
+    const settled = await Promise.allSettled(
+      workerPlan(dirs).map(([names, target]) => startVariantWorker(names, target)),
+    );
+    for (const result of settled) if (result.status === 'fulfilled') workers.push(result.value);
+    const failure = settled.find(
+      (result): result is PromiseRejectedResult => result.status === 'rejected',
+    );
+    if (failure) throw failure.reason;
+    const runners = workers.flatMap((worker) => worker.runners);
+    await checkSameAnswers(runners);
+    const samples = await measureRounds(runners, {
       rounds: INVOCATION_ROUNDS,
       perRound: INVOCATIONS_PER_ROUND,
+      slices: SLICES_PER_ROUND,
       warmup: WARMUP_INVOCATIONS,
     });
+    return mergeLoadOrders(samples);
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
-    await app.remove();
+    await Promise.all(apps.map((app) => app.remove()));
   }
 }

@@ -3,23 +3,31 @@ import { resolve } from 'node:path';
 
 import { benchChildEnv } from '../bench-settings.js';
 import type { BatchRunner } from './measure-rounds.js';
-import type { VariantCommand, VariantReply, VariantTarget } from './variant-protocol.js';
+import type { VariantCommand, VariantReply, WorkerTarget } from './variant-protocol.js';
 
 const WORKER = resolve(import.meta.dirname, 'variant-worker.ts');
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile per variant process, for finding hot spots.
 const PROFILE_DIR = process.env['BENCH_CPU_PROF'];
 
-/** A variant served by its own process, driven over IPC one batch at a time. */
-export interface VariantWorker extends BatchRunner {
-  answer(): Promise<Extract<VariantReply, { type: 'answer' }>>;
+type Answer = Extract<VariantReply, { type: 'answer' }>;
+
+/** One timed variant served by a worker process. */
+export interface VariantRunner extends BatchRunner {
+  answer(): Promise<Answer>;
+}
+
+/** A worker process and one runner per variant it hosts (in `names` order). */
+export interface VariantWorker {
+  runners: VariantRunner[];
   stop(): Promise<void>;
 }
 
-/** Forks a worker that loads the app in the local host and waits for commands. */
+/** Forks a worker that loads the apps in local hosts and waits for commands over IPC. */
 export async function startVariantWorker(
-  name: string,
-  target: VariantTarget,
+  names: readonly string[],
+  target: WorkerTarget,
 ): Promise<VariantWorker> {
+  const label = names.join(' + ');
   const child = fork(WORKER, [JSON.stringify(target)], {
     execArgv: [
       '--conditions=@cookbook/source',
@@ -33,11 +41,11 @@ export async function startVariantWorker(
   const next = (): Promise<VariantReply> =>
     new Promise((resolveReply, reject) => {
       const onExit = (code: number | null): void =>
-        reject(new Error(`${name}: worker exited with code ${code}`));
+        reject(new Error(`${label}: worker exited with code ${code}`));
       child.once('exit', onExit);
       child.once('message', (reply: VariantReply) => {
         child.off('exit', onExit);
-        if (reply.type === 'error') reject(new Error(`${name}: ${reply.message}`));
+        if (reply.type === 'error') reject(new Error(`${label}: ${reply.message}`));
         else resolveReply(reply);
       });
     });
@@ -48,15 +56,18 @@ export async function startVariantWorker(
     const reply = next();
     child.send(command);
     const received = await reply;
-    if (received.type !== expected) throw new Error(`${name}: unexpected ${received.type} reply`);
+    if (received.type !== expected) throw new Error(`${label}: unexpected ${received.type} reply`);
     return received as Extract<VariantReply, { type: T }>;
   };
   await next();
   return {
-    name,
-    answer: () => request({ type: 'answer' }, 'answer'),
-    runBatch: async (count) => (await request({ type: 'batch', count }, 'batch')).microsPerCall,
-    // Disconnecting lets the worker close its host and exit normally (profiles are written then).
+    runners: names.map((name, variant) => ({
+      name,
+      answer: () => request({ type: 'answer', variant }, 'answer'),
+      runBatch: async (count) =>
+        (await request({ type: 'batch', variant, count }, 'batch')).microsPerCall,
+    })),
+    // Disconnecting lets the worker close its hosts and exit normally (profiles are written then).
     stop: () =>
       new Promise((resolveStop) => {
         if (child.exitCode !== null || !child.connected) return resolveStop();

@@ -1,15 +1,25 @@
-/** What a variant worker is told to serve (sent as its single argv entry, JSON). */
-export interface VariantTarget {
+/** One function app a worker serves, and the request it times. */
+export interface HostedVariant {
   /** Function app folder (package.json#main is loaded by the local host). */
   appDir: string;
   /** Request path, prefix included, e.g. `/api/catalog/42`. */
   path: string;
-  /** Path invoked once before measuring, to put its side effects into the process. */
-  primePath?: string;
 }
 
-/** Parent → worker. */
-export type VariantCommand = { type: 'answer' } | { type: 'batch'; count: number };
+/** What a variant worker serves (sent as its single argv entry, JSON). */
+export interface WorkerTarget {
+  /** Variants sharing this process; comparing them avoids process-to-process noise. */
+  variants: HostedVariant[];
+  /** Path invoked once on the first app before measuring, to put its side effects into the process. */
+  primePath?: string;
+  /** App settings over the bench defaults (e.g. `LOG_LEVEL`). */
+  env?: Record<string, string>;
+}
+
+/** Parent → worker; `variant` indexes `WorkerTarget.variants`. */
+export type VariantCommand =
+  | { type: 'answer'; variant: number }
+  | { type: 'batch'; variant: number; count: number };
 
 /** Worker → parent. */
 export type VariantReply =
