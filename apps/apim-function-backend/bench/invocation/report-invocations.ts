@@ -35,6 +35,9 @@ export function reportInvocations(samples: Map<string, number[]>): string[] {
     ];
   });
   printTable(['GET /api/catalog/42 via', 'CPU µs/call', 'min–max', '× bare', 'µs vs bare'], rows);
+  console.log(
+    '\n× bare is the median of per-round ratios (load that shifts a round cancels out); it can differ from the ratio of the µs medians, which mixes rounds.',
+  );
   console.log('');
   reportStackBreakdown(samples);
 
