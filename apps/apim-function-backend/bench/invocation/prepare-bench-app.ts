@@ -14,9 +14,15 @@ export interface BenchApp {
 /** Bundles `entry` exactly like the recipe's build, into a temp app with the recipe's host.json. */
 export async function prepareBenchApp(entry: string): Promise<BenchApp> {
   const dir = await mkdtemp(join(tmpdir(), 'apim-bench-app-'));
-  const packageJson = { name: 'apim-bench-app', type: 'module', main: 'dist/main.js' };
-  await writeFile(join(dir, 'package.json'), JSON.stringify(packageJson));
-  await copyFile(join(RECIPE_DIR, 'host.json'), join(dir, 'host.json'));
-  await bundleApp(dir, { entry: relative(dir, entry) });
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  try {
+    const packageJson = { name: 'apim-bench-app', type: 'module', main: 'dist/main.js' };
+    await writeFile(join(dir, 'package.json'), JSON.stringify(packageJson));
+    await copyFile(join(RECIPE_DIR, 'host.json'), join(dir, 'host.json'));
+    await bundleApp(dir, { entry: relative(dir, entry) });
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { dir, remove };
 }
