@@ -24,20 +24,22 @@ export function pairedDifferences(a: readonly number[], b: readonly number[]): n
 }
 
 /**
- * Sign test on paired rounds, ties dropped. `p`: two-sided probability of a split at least this
- * uneven if a and b cost the same; `pSlower`: one-sided probability of a being slower this often.
+ * Two-sided sign test on paired rounds, ties dropped: the probability of a split at least this
+ * uneven between "a slower" and "a faster" rounds if a and b cost the same.
  */
 export function signTest(
   a: readonly number[],
   b: readonly number[],
-): { slower: number; n: number; p: number; pSlower: number } {
+): { slower: number; n: number; p: number } {
   const differences = pairedDifferences(a, b).filter((difference) => difference !== 0);
   const n = differences.length;
   const slower = differences.filter((difference) => difference > 0).length;
-  const pmf: number[] = [0.5 ** n];
-  for (let k = 0; k < n; k += 1) pmf.push(((pmf[k] as number) * (n - k)) / (k + 1));
-  const sum = (from: number, to: number): number =>
-    pmf.slice(from, to + 1).reduce((total, value) => total + value, 0);
   const extreme = Math.min(slower, n - slower);
-  return { slower, n, p: Math.min(1, 2 * sum(0, extreme)), pSlower: sum(slower, n) };
+  let tail = 0;
+  let pmf = 0.5 ** n;
+  for (let k = 0; k <= extreme; k += 1) {
+    tail += pmf;
+    pmf = (pmf * (n - k)) / (k + 1);
+  }
+  return { slower, n, p: Math.min(1, 2 * tail) };
 }
