@@ -1,9 +1,11 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 import {
+  helloRecipeDir,
   localFunctionsHostKey,
   localGatewayConfigPath,
   localGatewayPort,
+  localHelloPort,
   localHostPort,
   recipeDir,
   resolveTarget,
@@ -20,6 +22,14 @@ const localStack: PlaywrightTestConfig['webServer'] = [
     command: `${tsx} ../../tools/functions-host/src/cli.ts start ${recipeDir} --port ${localHostPort} --auth`,
     url: `http://127.0.0.1:${localHostPort}/api/catalog/health`,
     env: { FUNCTIONS_HOST_KEY: localFunctionsHostKey, LOG_FORMAT: 'json' },
+    reuseExistingServer: !isCI,
+    timeout: 60_000,
+    stdout: 'ignore',
+  },
+  {
+    name: 'hello-http-minimal',
+    command: `${tsx} ../../tools/functions-host/src/cli.ts start ${helloRecipeDir} --port ${localHelloPort}`,
+    url: `http://127.0.0.1:${localHelloPort}/api/hello`,
     reuseExistingServer: !isCI,
     timeout: 60_000,
     stdout: 'ignore',

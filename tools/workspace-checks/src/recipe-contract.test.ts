@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { recipeContractViolations, recipeReadmeSections } from './recipe-contract.js';
-import { workspaceRoot } from './workspace-root.js';
 import { readProjects } from './workspace-layout.js';
+import { workspaceRoot } from './workspace-root.js';
 
 const recipes = readProjects().filter((p) => p.tags.includes('type:recipe'));
 
@@ -29,6 +29,7 @@ describe('the contract check itself', () => {
     expect(problems).toContain('README lacks section "## When NOT to Use"');
     expect(problems.some((p) => p.includes('calls app.*'))).toBe(true);
     expect(problems).toContain('no unit test under src/');
+    expect(problems.some((p) => p.startsWith('no e2e spec'))).toBe(true);
   });
 
   it('accepts a complete page', () => {
@@ -47,6 +48,8 @@ describe('the contract check itself', () => {
     writeFileSync(join(dir, 'README.md'), page);
     writeFileSync(join(dir, 'src/main.ts'), "app.http('x', {});\n");
     writeFileSync(join(dir, 'src/x.test.ts'), '');
-    expect(recipeContractViolations(relative(workspaceRoot, dir))).toEqual([]);
+    expect(recipeContractViolations(relative(workspaceRoot, dir))).toEqual([
+      'no e2e spec apps/e2e/src/specs/good.spec.ts',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
-import { workspaceRoot } from './workspace-root.js';
 import { sourceFiles } from './workspace-layout.js';
+import { workspaceRoot } from './workspace-root.js';
 
 /** README sections every recipe page has, in this order (DEVELOPERS.md). */
 export const recipeReadmeSections: readonly string[] = [
@@ -42,6 +42,12 @@ export function recipeContractViolations(recipeDir: string): string[] {
     if (!file.endsWith('src/main.ts')) problems.push(`${file} calls app.*; only src/main.ts may`);
   }
   if (!files.some((file) => file.endsWith('.test.ts'))) problems.push('no unit test under src/');
+  const folder = basename(recipeDir);
+  const specsDir = join(workspaceRoot, 'apps/e2e/src/specs');
+  const specs = existsSync(specsDir) ? readdirSync(specsDir) : [];
+  if (!specs.some((spec) => spec === `${folder}.spec.ts` || spec === `${folder}.local.spec.ts`)) {
+    problems.push(`no e2e spec apps/e2e/src/specs/${folder}.spec.ts`);
+  }
   return problems;
 }
 

@@ -18,6 +18,9 @@ export const recipeDir: string = resolve(import.meta.dirname, '../../../apim-fun
 export const localGatewayConfigPath: string = resolve(recipeDir, 'apim/local-gateway.json');
 export const localGatewayPort = 8080;
 export const localHostPort = 7071;
+/** hello-http-minimal has no APIM in front: the suite calls its local host directly. */
+export const localHelloPort = 7072;
+export const helloRecipeDir: string = resolve(import.meta.dirname, '../../../hello-http-minimal');
 /** Dev-only function host key shared by the local host (--auth) and the local gateway backend. */
 export const localFunctionsHostKey = 'local-dev-functions-host-key';
 
