@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { afterEach } from 'vitest';
+
 import type { GatewayConfigInput } from '../src/config/gateway-config-schema.js';
 import { type RunningGateway, startGateway } from '../src/gateway/start-gateway.js';
 import type { GatewayLog } from '../src/policies/gateway-services.js';
@@ -132,4 +134,17 @@ export function policy(parts: {
   <outbound>${parts.outbound ?? '<base />'}</outbound>
   <on-error>${parts.onError ?? '<base />'}</on-error>
 </policies>`;
+}
+
+/** For one test file: starts gateways on demand and closes them after each test. */
+export function useTestGateways(): (options?: TestGatewayOptions) => Promise<TestGateway> {
+  const started: TestGateway[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((gateway) => gateway.close()));
+  });
+  return async (options) => {
+    const gateway = await startTestGateway(options);
+    started.push(gateway);
+    return gateway;
+  };
 }

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { policy, startTestGateway, type TestGateway } from '../../test-fixtures/test-gateway.js';
+import { policy, useTestGateways } from '../../test-fixtures/test-gateway.js';
 
-let current: TestGateway | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function gatewayWith(options: Parameters<typeof startTestGateway>[0]): Promise<TestGateway> {
-  current = await startTestGateway(options);
-  return current;
-}
+const gatewayWith = useTestGateways();
 
 // The HIT/MISS marker pattern from the recipe: set in inbound after cache-lookup, read after cache-store.
 const CACHED_OPERATION = policy({
@@ -87,7 +78,6 @@ describe('cache-lookup / cache-store', () => {
     expect((await gw.call('/api/catalog/1', { headers: auth })).headers.get('x-apim-cache')).toBe(
       'MISS',
     );
-    await current?.close();
     const allowed = await gatewayWith({
       operationPolicies: {
         getCatalogItem: CACHED_OPERATION.replace(

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { policy, startTestGateway, type TestGateway } from '../../test-fixtures/test-gateway.js';
+import { policy, useTestGateways } from '../../test-fixtures/test-gateway.js';
 
-let current: TestGateway | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function gatewayWith(options: Parameters<typeof startTestGateway>[0]): Promise<TestGateway> {
-  current = await startTestGateway(options);
-  return current;
-}
+const gatewayWith = useTestGateways();
 
 describe('rate-limit-by-key', () => {
   it('429 with Retry-After and the APIM message once calls are used up in the window', async () => {

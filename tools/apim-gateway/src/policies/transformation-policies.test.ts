@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { policy, startTestGateway, type TestGateway } from '../../test-fixtures/test-gateway.js';
+import { policy, useTestGateways } from '../../test-fixtures/test-gateway.js';
 import { startRecordingBackend } from '../testing.js';
 
-let current: TestGateway | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function gatewayWith(options: Parameters<typeof startTestGateway>[0]): Promise<TestGateway> {
-  current = await startTestGateway(options);
-  return current;
-}
+const gatewayWith = useTestGateways();
 
 describe('set-header', () => {
   it('override / skip / append / delete on the request (inbound)', async () => {

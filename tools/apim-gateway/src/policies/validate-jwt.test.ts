@@ -2,20 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { policy, startTestGateway, type TestGateway } from '../../test-fixtures/test-gateway.js';
+import { policy, useTestGateways } from '../../test-fixtures/test-gateway.js';
 
-let current: TestGateway | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-
-async function gatewayWith(options: Parameters<typeof startTestGateway>[0]): Promise<TestGateway> {
-  current = await startTestGateway(options);
-  return current;
-}
+const gatewayWith = useTestGateways();
 
 const SECRET = 'a-local-test-secret-of-32-bytes!';
 const SECRET_B64 = Buffer.from(SECRET).toString('base64');
@@ -136,8 +127,6 @@ describe('validate-jwt with an inline symmetric key (HS256)', () => {
       apiPolicy: symmetric('query-parameter-name="access_token"'),
     });
     expect((await byQuery.call(`/api/health?access_token=${token}`)).status).toBe(200);
-    await byQuery.close();
-    current = undefined;
     const byValue = await gatewayWith({
       apiPolicy: symmetric(
         `token-value='@(context.Request.Headers.GetValueOrDefault("x-token", ""))'`,
