@@ -3,33 +3,29 @@ import { fileURLToPath } from 'node:url';
 
 import autocannon from 'autocannon';
 
+import { formatReport, pairedKey, type Sample, type Target } from './bench-report.js';
+
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const fixture = here('../test-fixtures/hello');
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 2);
-// Rounds alternate the servers so a noisy neighbour on a shared machine hits all of them alike.
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 1);
+// Interleaved rounds, order rotating: load from other work hits every server alike.
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
 
-interface Row {
-  name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  /** Server CPU time per request: robust to other load on a shared machine. */
-  cpuMicros: number;
-}
-
-const targets = [
-  { key: 'full', name: 'full host (createLocalHost + node:http)' },
-  { key: 'quiet', name: 'full host, console logging off' },
-  { key: 'minimal', name: 'minimal host (invocation model only)' },
-  { key: 'raw', name: 'raw node:http' },
-] as const;
+const baseline: Target = { key: 'minimal', name: 'minimal host', kind: 'minimal' };
+const targets: Target[] = [
+  { key: 'full', name: 'full host', kind: 'full' },
+  { key: 'quiet', name: 'full host, console logging off', kind: 'quiet' },
+  // A/A: the minimal host measured a second time per round shows the noise floor.
+  { key: 'minimal-again', name: 'minimal host again (A/A)', kind: 'minimal' },
+  { key: 'raw', name: 'raw node:http', kind: 'raw' },
+];
 
 async function startServers(): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
   const child = fork(here('./bench-servers.ts'), [fixture], {
-    execArgv: ['--import', 'tsx'],
+    // --expose-gc: the server process collects each slice's garbage inside that slice.
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ports = await new Promise<Record<string, number>>((resolve, reject) => {
@@ -41,6 +37,7 @@ async function startServers(): Promise<{ child: ChildProcess; ports: Record<stri
   return { child, ports };
 }
 
+/** CPU time (user + system) the server process has used so far, read inside that process. */
 function cpuOf(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
     child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
@@ -48,86 +45,53 @@ function cpuOf(child: ChildProcess): Promise<number> {
   });
 }
 
-async function measure(name: string, child: ChildProcess, port: number): Promise<Row> {
-  const url = `http://127.0.0.1:${port}/api/hello`;
+async function measure(name: string, child: ChildProcess, url: string): Promise<Sample> {
   const cpuBefore = await cpuOf(child);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  const cpuMicros = ((await cpuOf(child)) - cpuBefore) / Math.max(1, result.requests.total);
+  const cpuMicros = (await cpuOf(child)) - cpuBefore;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
   return {
-    name,
-    rps: result.requests.average,
+    rps: result.requests.total / Math.max(0.01, result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMicros,
+    cpuMicrosPerRequest: cpuMicros / Math.max(1, result.requests.total),
   };
 }
 
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
+const started = Date.now();
 const { child, ports } = await startServers();
-const servers = targets.map((target) => ({ ...target, port: ports[target.key] ?? 0 }));
-const samples = new Map<string, Row[]>();
+const all = [baseline, ...targets];
+const urlOf = (target: Target): string => `http://127.0.0.1:${ports[target.kind] ?? 0}/api/hello`;
+const rounds: Map<string, Sample>[] = [];
 try {
-  for (const server of servers) {
-    const url = `http://127.0.0.1:${server.port}/api/hello`;
-    const text = await (await fetch(url)).text();
-    if (text !== 'Hello, World!') throw new Error(`${server.name} answered "${text}"`);
-    await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  for (const target of all) {
+    const text = await (await fetch(urlOf(target))).text();
+    if (text !== 'Hello, World!') throw new Error(`${target.name} answered "${text}"`);
+    await autocannon({ url: urlOf(target), connections: CONNECTIONS, duration: WARMUP_SECONDS });
   }
   for (let round = 0; round < ROUNDS; round += 1) {
-    // Rotate the starting server each round so no server always runs right after another.
-    const order = servers.map((_, index) => servers[(index + round) % servers.length]);
-    for (const server of order) {
-      if (!server) continue;
-      const row = await measure(server.name, child, server.port);
-      samples.set(server.name, [...(samples.get(server.name) ?? []), row]);
+    // Rotate the starting server so none always runs right after the same neighbour.
+    const order = all.map((_, index) => all[(index + round) % all.length]);
+    const samples = new Map<string, Sample>();
+    for (const target of order) {
+      if (target) samples.set(target.key, await measure(target.name, child, urlOf(target)));
     }
+    const minimal = samples.get(baseline.key);
+    if (minimal)
+      for (const target of targets) samples.set(pairedKey(baseline.key, target.key), minimal);
+    samples.delete(baseline.key);
+    rounds.push(samples);
   }
 } finally {
   child.kill();
 }
-const rows: Row[] = servers.map(({ name }) => {
-  const runs = samples.get(name) ?? [];
-  return {
-    name,
-    rps: median(runs.map((run) => run.rps)),
-    p50: median(runs.map((run) => run.p50)),
-    p99: median(runs.map((run) => run.p99)),
-    cpuMicros: median(runs.map((run) => run.cpuMicros)),
-  };
-});
 
-const [full, , minimal, raw] = rows;
-const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
-const throughput = (a?: Row, b?: Row): string => (a && b ? percent(a.rps / b.rps) : '');
-// Capacity from CPU time per request: the share of b's requests/s a would reach on the same CPU.
-const capacity = (a?: Row, b?: Row): string => (a && b ? percent(b.cpuMicros / a.cpuMicros) : '');
-const pad = (text: string, width: number): string => text.padEnd(width);
 console.log(
-  `\nGET /api/hello, ${CONNECTIONS} connections, loopback; median of ${ROUNDS} alternating ${SECONDS}s rounds per server (one run)\n`,
+  formatReport(baseline, targets, rounds, {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    elapsedSeconds: (Date.now() - started) / 1000,
+  }),
 );
-console.log(
-  `| ${pad('server', 40)} | req/s  | p50 ms | p99 ms | CPU µs/req | req/s vs minimal | CPU capacity vs minimal | req/s vs raw |`,
-);
-console.log(
-  `| ${'-'.repeat(40)} | ------ | ------ | ------ | ---------- | ---------------- | ----------------------- | ------------ |`,
-);
-for (const row of rows) {
-  console.log(
-    `| ${pad(row.name, 40)} | ${pad(row.rps.toFixed(0), 6)} | ${pad(String(row.p50), 6)} | ${pad(String(row.p99), 6)} | ${pad(row.cpuMicros.toFixed(0), 10)} | ${pad(throughput(row, minimal), 16)} | ${pad(capacity(row, minimal), 23)} | ${pad(throughput(row, raw), 12)} |`,
-  );
-}
-if (full && minimal) {
-  const rpsRatio = full.rps / minimal.rps;
-  const cpuRatio = minimal.cpuMicros / full.cpuMicros;
-  console.log(
-    `\nGoal: full host >= 90% of the minimal host's throughput -> ${percent(rpsRatio)} of its req/s: ${rpsRatio >= 0.9 ? 'met' : 'NOT met'}.`,
-  );
-  console.log(
-    `CPU per request: ${full.cpuMicros.toFixed(0)} vs ${minimal.cpuMicros.toFixed(0)} µs (${percent(cpuRatio)} of its capacity per CPU second).`,
-  );
-}
