@@ -62,9 +62,14 @@ describe('createLogger', () => {
   });
 
   it('lets a line override a context field', () => {
-    const { logger, records } = memoryLogger();
-    runWithLogContext({ correlationId: 'ctx' }, () => logger.info({ correlationId: 'own' }, 'x'));
-    expect(records()[0]?.correlationId).toBe('own');
+    const { logger, lines, records } = memoryLogger();
+    runWithLogContext({ correlationId: 'ctx', traceId: 't' }, () => {
+      logger.info({ correlationId: 'own' }, 'x');
+      logger.info('y');
+    });
+    expect(records()[0]).toMatchObject({ correlationId: 'own', traceId: 't' });
+    expect(lines[0]?.match(/"correlationId"/g)).toHaveLength(1);
+    expect(records()[1]).toMatchObject({ correlationId: 'ctx', traceId: 't' });
   });
 
   it('redacts line fields, context fields, child bindings, messages and printf arguments', () => {

@@ -1,7 +1,8 @@
-import { type DestinationStream, type Logger, pino, stdTimeFunctions } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
-import { contextFields, mergeWithContext } from './context-mixin.js';
+import { contextJsonFor, scopeFields } from './context-fields.js';
 import { createDestination } from './destination.js';
+import { peekLogScope } from './log-context.js';
 import { type LogFormat, logFormatFromEnv } from './log-format.js';
 import { logLevelFromEnv, type LogLevelSetting } from './log-level.js';
 import { redact } from './redact.js';
@@ -21,6 +22,32 @@ export type LoggerOptions = {
   env?: NodeJS.ProcessEnv;
 };
 
+let lastMillis = -1;
+let lastTime = '';
+// The context members of the line being written: set by the logMethod hook, read by the
+// timestamp function that pino calls synchronously inside the same log call.
+let pendingContext: string | undefined;
+
+// Lines arrive many per millisecond under load: format each millisecond once.
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMillis) {
+    lastMillis = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
+}
+
+/**
+ * pino `timestamp`: the time, then the scope's context fields, redacted and serialized once per
+ * scope (pino documents the result as a partial JSON string and appends it as is).
+ */
+function timeAndContext(): string {
+  const context = pendingContext ?? scopeFields(peekLogScope()).json;
+  pendingContext = undefined;
+  return isoTime() + context;
+}
+
 /**
  * Creates a pino logger whose lines carry the current {@link LogContext} fields, are redacted,
  * and go to the invocation's sink (or stdout outside one).
@@ -36,9 +63,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       level: options.level ?? logLevelFromEnv(env.LOG_LEVEL),
       base: options.name ? { name: options.name } : null,
-      timestamp: stdTimeFunctions.isoTime,
-      mixin: contextFields,
-      mixinMergeStrategy: mergeWithContext,
+      timestamp: timeAndContext,
       // redact() already turned errors into plain objects; pino's err serializer would mangle them
       serializers: { err: (value: unknown) => value },
       formatters: {
@@ -46,7 +71,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, redactLogArgs(args));
+          const redacted = redactLogArgs(args);
+          pendingContext = contextJsonFor(scopeFields(peekLogScope()), redacted[0]);
+          method.apply(this, redacted);
         },
       },
     },

@@ -3,6 +3,7 @@ export { createDestination, type DestinationOptions } from './destination.js';
 export { getLogger } from './get-logger.js';
 export {
   getLogContext,
+  getScopeValue,
   type LogContext,
   type LogContextOptions,
   type LogSink,

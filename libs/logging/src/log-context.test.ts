@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 import { describe, expect, it } from 'vitest';
 
-import { getLogContext, getLogSink, runWithLogContext } from './log-context.js';
+import { getLogContext, getLogSink, getScopeValue, runWithLogContext } from './log-context.js';
 
 describe('runWithLogContext', () => {
   it('returns the callback result and has no context outside', () => {
@@ -53,5 +53,30 @@ describe('runWithLogContext', () => {
       if (copy) copy.correlationId = 'changed';
       expect(getLogContext()?.correlationId).toBe('c');
     });
+  });
+
+  it("carries other libraries' values in the same scope, inherited and overridable", async () => {
+    const first = Symbol('first');
+    const second = Symbol('second');
+    expect(getScopeValue(first)).toBeUndefined();
+    await runWithLogContext(
+      {},
+      async () => {
+        await delay(1);
+        expect(getScopeValue(first)).toBe(1);
+        runWithLogContext({ userId: 'u' }, () => {
+          expect(getScopeValue(first)).toBe(1);
+          runWithLogContext(
+            {},
+            () => {
+              expect(getScopeValue(first)).toBe(3);
+              expect(getScopeValue(second)).toBe(2);
+            },
+            { values: { [first]: 3, [second]: 2 } },
+          );
+        });
+      },
+      { values: { [first]: 1 } },
+    );
   });
 });

@@ -18,11 +18,43 @@ export type LogSink = (level: LogLevel, line: string) => void;
 export type LogContextOptions = {
   /** Where lines go while `fn` runs; inherited from the enclosing scope when omitted. */
   sink?: LogSink;
+  /**
+   * Values another library keeps in this same scope, by symbol key (http-kit's request context),
+   * read back with {@link getScopeValue}; nested scopes inherit and may override them. One
+   * AsyncLocalStorage per invocation is cheaper than one per library.
+   */
+  values?: Readonly<Record<symbol, unknown>>;
 };
 
-type LogScope = { readonly context: Readonly<LogContext>; readonly sink?: LogSink };
+/** One scope; `fields` is the redacted context as JSON members, filled on the first line. */
+export type LogScope = {
+  readonly context: Readonly<LogContext>;
+  readonly sink: LogSink | undefined;
+  readonly values: Readonly<Record<symbol, unknown>> | undefined;
+  fields: ScopeFields | undefined;
+};
+
+/** The context of a scope, redacted once and serialized as `,"key":value` members. */
+export type ScopeFields = {
+  /** Redacted context values by key (to spot line fields that override them). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Every member, ready to append to a JSON line. */
+  readonly json: string;
+  /** Each key's member, for a line that overrides some of them. */
+  readonly members: ReadonlyMap<string, string>;
+};
 
 const storage = new AsyncLocalStorage<LogScope>();
+
+function mergeContext(outer: Readonly<LogContext> | undefined, context: LogContext): LogContext {
+  const merged: LogContext = { ...outer };
+  for (const key in context) {
+    if (!Object.hasOwn(context, key)) continue;
+    const value = context[key];
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
 
 /**
  * Runs `fn` with `context` attached to every line logged inside it, across `await`s.
@@ -39,18 +71,28 @@ export function runWithLogContext<T>(
   options: LogContextOptions = {},
 ): T {
   const outer = storage.getStore();
-  const merged: LogContext = { ...outer?.context };
-  for (const [key, value] of Object.entries(context)) {
-    if (value !== undefined) merged[key] = value;
-  }
-  const sink = options.sink ?? outer?.sink;
-  return storage.run(sink ? { context: merged, sink } : { context: merged }, fn);
+  let values = outer?.values;
+  if (options.values) values = values ? { ...values, ...options.values } : options.values;
+  return storage.run(
+    {
+      context: mergeContext(outer?.context, context),
+      sink: options.sink ?? outer?.sink,
+      values,
+      fields: undefined,
+    },
+    fn,
+  );
 }
 
 /** The context of the current scope, or `undefined` outside {@link runWithLogContext}. */
 export function getLogContext(): LogContext | undefined {
   const context = storage.getStore()?.context;
   return context ? { ...context } : undefined;
+}
+
+/** A value stored with `options.values` by the current scope or an enclosing one. */
+export function getScopeValue(key: symbol): unknown {
+  return storage.getStore()?.values?.[key];
 }
 
 /** The sink of the current scope, if any. */
@@ -61,4 +103,9 @@ export function getLogSink(): LogSink | undefined {
 /** The current scope's own context object (stable per scope; do not mutate). */
 export function peekLogContext(): Readonly<LogContext> | undefined {
   return storage.getStore()?.context;
+}
+
+/** The current scope itself (stable per scope; only `fields` may be filled in). */
+export function peekLogScope(): LogScope | undefined {
+  return storage.getStore();
 }

@@ -16,16 +16,29 @@ describe('redactLogArgs', () => {
 
   it('makes an error message explicit so the copy pino puts in msg is scrubbed', () => {
     const error = new Error('failed /api?code=k');
-    expect(redactLogArgs([error])).toEqual([error, 'failed /api?code=[Redacted]']);
+    const serialized = expect.objectContaining({
+      type: 'Error',
+      message: 'failed /api?code=[Redacted]',
+      stack: expect.stringContaining('failed /api?code=[Redacted]'),
+    });
+    expect(redactLogArgs([error])).toEqual([{ err: serialized }, 'failed /api?code=[Redacted]']);
     expect(redactLogArgs([{ err: error }])).toEqual([
-      { err: error },
+      { err: serialized },
       'failed /api?code=[Redacted]',
     ]);
   });
 
   it('keeps an explicit message or msg field', () => {
     const error = new Error('x');
-    expect(redactLogArgs([error, 'own message'])).toEqual([error, 'own message']);
-    expect(redactLogArgs([{ err: error, msg: 'm' }])).toEqual([{ err: error, msg: 'm' }]);
+    const serialized = expect.objectContaining({ type: 'Error', message: 'x' });
+    expect(redactLogArgs([error, 'own message'])).toEqual([{ err: serialized }, 'own message']);
+    expect(redactLogArgs([{ err: error, msg: 'm' }])).toEqual([{ err: serialized, msg: 'm' }]);
+  });
+
+  it('passes a flat line with nothing to mask through without copying it', () => {
+    const fields = { item_id: '42', status: 200, cached: false, none: null };
+    expect(redactLogArgs([fields, 'done'])[0]).toBe(fields);
+    const risky = { next: '/api?code=k' };
+    expect(redactLogArgs([risky, 'done'])[0]).toEqual({ next: '/api?code=[Redacted]' });
   });
 });

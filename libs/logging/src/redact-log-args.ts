@@ -1,6 +1,6 @@
 import type { LogFn } from 'pino';
 
-import { redact } from './redact.js';
+import { redact, redactFields } from './redact.js';
 import { redactString } from './redact-string.js';
 
 type LogArgs = Parameters<LogFn>;
@@ -16,16 +16,28 @@ function scrub(value: unknown): unknown {
   return typeof value === 'object' ? redact(value) : value;
 }
 
+// An error goes under `err`, as pino would put it, already serialized and redacted.
+function scrubLine(line: unknown): unknown {
+  if (typeof line === 'string') return redactString(line);
+  if (typeof line !== 'object' || line === null) return line;
+  if (line instanceof Error) return { err: redact(line) };
+  return redactFields(line);
+}
+
 /**
- * pino `logMethod` helper: the message and printf arguments never reach the merge strategy, so
- * they are scrubbed here. An error's message, which pino would copy into `msg`, is made explicit
- * first so it is scrubbed too.
+ * pino `logMethod` helper: redacts the line's fields, the message and printf arguments before
+ * pino sees them. An error's message, which pino would copy into `msg`, is made explicit first
+ * so it is scrubbed too.
  */
 export function redactLogArgs(args: LogArgs): LogArgs {
   const [first, ...rest] = args as unknown[];
+  // the usual call, logger.info({ ...fields }, 'message'), without the generic reshuffling
+  if (rest.length === 1 && typeof rest[0] === 'string') {
+    return [scrubLine(first), redactString(rest[0])] as LogArgs;
+  }
   if (typeof first === 'object' && first !== null && typeof rest[0] !== 'string') {
     const message = messageOf(first);
     if (message !== undefined && !('msg' in first)) rest.unshift(message);
   }
-  return [typeof first === 'string' ? redactString(first) : first, ...rest.map(scrub)] as LogArgs;
+  return [scrubLine(first), ...rest.map(scrub)] as LogArgs;
 }

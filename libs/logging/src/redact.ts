@@ -1,7 +1,7 @@
 import { stdSerializers } from 'pino';
 
 import { REDACTED, redactQueryString, redactString } from './redact-string.js';
-import { isQueryContainerKey, isSecretKey, isSecretQueryKey } from './secret-keys.js';
+import { isPlainKey, isQueryContainerKey, isSecretKey, isSecretQueryKey } from './secret-keys.js';
 
 /** Limits for {@link redact}; deeper or circular parts are replaced, never leaked. */
 export type RedactOptions = {
@@ -76,4 +76,29 @@ function walk(value: unknown, depth: number, inQuery: boolean, state: Walk): unk
  */
 export function redact(value: unknown, options: RedactOptions = {}): unknown {
   return walk(value, 0, false, { maxDepth: options.maxDepth ?? 8, ancestors: [] });
+}
+
+// Most lines are flat objects of numbers and short strings under ordinary keys: nothing to copy.
+function isClean(value: object): boolean {
+  if (!isPlainObject(value)) return false;
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (
+      typeof item === 'object'
+        ? item !== null
+        : typeof item === 'string' && redactString(item) !== item
+    ) {
+      return false;
+    }
+    if (!isPlainKey(key)) return false;
+  }
+  return true;
+}
+
+/**
+ * {@link redact} for a line's fields: a flat object with nothing to mask is returned as is (no
+ * copy); anything else gets the full walk.
+ */
+export function redactFields(value: object): Record<string, unknown> {
+  return (isClean(value) ? value : redact(value)) as Record<string, unknown>;
 }

@@ -74,3 +74,8 @@ export const isSecretQueryKey: (key: string) => boolean = memoise((key) => {
 export const isQueryContainerKey: (key: string) => boolean = memoise((key) =>
   QUERY_CONTAINER_KEYS.has(normalise(key)),
 );
+
+/** True for keys whose primitive values need no key-based masking (neither secret nor a query). */
+export const isPlainKey: (key: string) => boolean = memoise(
+  (key) => !decideSecretKey(key) && !QUERY_CONTAINER_KEYS.has(normalise(key)),
+);

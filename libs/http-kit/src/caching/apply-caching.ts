@@ -1,6 +1,6 @@
 import { computeEtag, etagMatches } from './etag.js';
 
-/** A response on its way out, before the correlation header is added. */
+/** A response on its way out, before the correlation header is added; `headers` is its own. */
 export interface OutgoingResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
@@ -26,7 +26,7 @@ export function applyCaching(
   response: OutgoingResponse,
 ): OutgoingResponse {
   if (response.status < 200 || response.status >= 300) return response;
-  const headers = { ...response.headers };
+  const { headers } = response;
   if (policy.cacheControl && headers['cache-control'] === undefined) {
     headers['cache-control'] = policy.cacheControl;
   }
@@ -36,7 +36,7 @@ export function applyCaching(
     !CONDITIONAL_METHODS.has(method) ||
     response.body === undefined
   ) {
-    return { ...response, headers };
+    return response;
   }
   // A handler that knows its validator (static assets) sets it and skips the hash.
   headers.etag ??= computeEtag(response.body);
@@ -44,5 +44,5 @@ export function applyCaching(
     delete headers['content-type'];
     return { status: 304, headers, body: undefined };
   }
-  return { ...response, headers };
+  return response;
 }

@@ -1,4 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { InvocationContext } from '@azure/functions';
+import { getScopeValue, runWithLogContext } from '@cookbook/logging';
+
+import { invocationLogSink } from './invocation-log-sink.js';
 
 /** How the request reached the function, as far as APIM told us. */
 export type CacheStatus = 'hit' | 'miss' | 'bypass';
@@ -23,14 +26,31 @@ export interface RequestContext {
   readonly path: string;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// Kept in the logging scope: one AsyncLocalStorage per invocation instead of one per library.
+const REQUEST_CONTEXT = Symbol('@cookbook/http-kit.requestContext');
 
 /** The current invocation's context, or `undefined` outside a route handler. */
 export function getRequestContext(): RequestContext | undefined {
-  return storage.getStore();
+  return getScopeValue(REQUEST_CONTEXT) as RequestContext | undefined;
 }
 
-/** Runs `fn` with `context` as the current request context. */
-export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
-  return storage.run(context, fn);
+/**
+ * Runs `fn` in one scope that holds `context` (for {@link getRequestContext}) and the log context
+ * (ids on every line, lines to the invocation's own logger).
+ */
+export function runWithRequestContext<T>(
+  context: RequestContext,
+  invocation: InvocationContext,
+  fn: () => T,
+): T {
+  const logContext: Record<string, string> = {
+    invocationId: context.invocationId,
+    functionName: context.functionName,
+    correlationId: context.correlationId,
+  };
+  if (context.traceId) logContext.traceId = context.traceId;
+  return runWithLogContext(logContext, fn, {
+    sink: invocationLogSink(invocation),
+    values: { [REQUEST_CONTEXT]: context },
+  });
 }

@@ -108,7 +108,8 @@ async function invokeCapturing(
   route: AnyRoute,
   sample: Sample,
 ): Promise<[InvokeRouteResult, string[], Record<string, unknown>[]]> {
-  const logs = captureLogs();
+  // debug too, so the completion line of a 2xx is checked as well
+  const logs = captureLogs({ level: 'debug' });
   try {
     const response = await invokeRoute(route, optionsFor(route, sample));
     return [response, [...logs.lines], [...logs.records]];

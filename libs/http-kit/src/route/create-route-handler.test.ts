@@ -1,3 +1,4 @@
+import { getLogger } from '@cookbook/logging';
 import { type CapturedLogs, captureLogs } from '@cookbook/logging/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
@@ -184,19 +185,37 @@ describe('route pipeline', () => {
   });
 
   it('writes log lines through the invocation context, each with the correlation ids', async () => {
-    const route = routeReturning(() => ({ status: 204 }));
+    const route = routeReturning(() => {
+      getLogger().info({ item_id: '7' }, 'handled');
+      return { status: 204 };
+    });
     const response = await invokeRoute(route, {
       invocationId: 'inv-2',
       headers: { 'x-correlation-id': 'corr-1' },
     });
+    // one line per handled request: the completion line of a success is debug, below LOG_LEVEL=info
     expect(response.logs).toHaveLength(1);
     expect(response.logs[0]?.level).toBe('information');
     expect(JSON.parse(response.logs[0]?.message ?? '')).toMatchObject({
-      msg: 'request completed',
+      msg: 'handled',
       invocationId: 'inv-2',
       functionName: 'faulty',
       correlationId: 'corr-1',
-      status: 204,
+      item_id: '7',
     });
+  });
+
+  it('logs completion at debug for 2xx/3xx, info for 4xx and error for 5xx', async () => {
+    logs = captureLogs({ level: 'debug' });
+    await invokeRoute(getCatalogItem, { params: { item_id: '42' } });
+    await invokeRoute(getCatalogItem, { params: { item_id: '9' } });
+    await invokeRoute(routeReturning(() => ({ status: 200, body: { message: 42 } })));
+    const completions = logs.records.filter((record) => record.msg === 'request completed');
+    expect(completions).toEqual([
+      expect.objectContaining({ level: 'debug', status: 200, route: 'catalog/{item_id}' }),
+      expect.objectContaining({ level: 'info', status: 404, problem: 'not-found' }),
+      expect.objectContaining({ level: 'error', status: 500, problem: 'internal-error' }),
+    ]);
+    expect(completions[0]).not.toHaveProperty('problem');
   });
 });

@@ -4,17 +4,16 @@ import type {
   HttpResponseInit,
   InvocationContext,
 } from '@azure/functions';
-import { getLogger, runWithLogContext } from '@cookbook/logging';
+import { getLogger, type LogLevel } from '@cookbook/logging';
 
-import { applyCaching, type OutgoingResponse } from '../caching/apply-caching.js';
+import { applyCaching } from '../caching/apply-caching.js';
 import { CORRELATION_ID_HEADER } from '../context/correlation-id.js';
 import { createRequestContext } from '../context/create-request-context.js';
-import { invocationLogSink } from '../context/invocation-log-sink.js';
 import { type RequestContext, runWithRequestContext } from '../context/request-context.js';
 import { HttpProblem } from '../errors/http-problem.js';
 import { problemCatalog } from '../errors/problem-catalog.js';
 import { toProblemResponse, UNEXPECTED_DETAIL } from '../errors/to-problem-response.js';
-import { parseRequest } from '../validation/parse-request.js';
+import { type ParsedRequest, parseRequest } from '../validation/parse-request.js';
 import { ResponseContractError } from '../validation/response-contract-error.js';
 import { validateResult } from '../validation/validate-result.js';
 import type { CompiledRoute } from './compile-route.js';
@@ -23,22 +22,18 @@ import { toOutgoingResponse } from './to-outgoing-response.js';
 
 const LOGGED_POINTERS = 10;
 
-async function respond(
-  compiled: CompiledRoute,
-  request: HttpRequest,
-  invocation: InvocationContext,
-  requestContext: RequestContext,
-): Promise<OutgoingResponse> {
-  const { route } = compiled;
-  const input = await parseRequest(compiled, request);
-  const result: unknown = await route.handler(input as RouteInput<string, never>, {
-    request,
-    invocation,
-    requestContext,
-  });
-  const outgoing = toOutgoingResponse(validateResult(route.responses, result));
-  const method = request.method.toUpperCase();
-  return applyCaching(compiled, method, request.headers.get('if-none-match'), outgoing);
+/** One invocation's state, so the steps below need no closures. */
+interface Invocation {
+  readonly compiled: CompiledRoute;
+  readonly request: HttpRequest;
+  readonly invocation: InvocationContext;
+  readonly context: RequestContext;
+  readonly method: string;
+  readonly started: number;
+}
+
+function isPromise(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function toHttpProblem(error: unknown): unknown {
@@ -47,67 +42,109 @@ function toHttpProblem(error: unknown): unknown {
   return new HttpProblem('internalError', UNEXPECTED_DETAIL, { cause: error });
 }
 
-function logCompletion(
-  context: RequestContext,
-  compiled: CompiledRoute,
-  status: number,
-  started: number,
-  problem: unknown,
-): void {
-  let details = {};
-  if (problem instanceof HttpProblem) {
-    details = {
-      problem: problemCatalog[problem.key].slug,
-      // Where the request was invalid, never the values themselves.
-      ...(problem.errors
-        ? { invalid: problem.errors.slice(0, LOGGED_POINTERS).map((error) => error.pointer) }
-        : {}),
-    };
-  } else if (problem !== undefined) {
-    details = { problem: problemCatalog.internalError.slug };
-  }
+// Success is the recipe's own business line to tell; failures are worth a line of their own.
+function completionLevel(status: number): LogLevel {
+  if (status >= 500) return 'error';
+  return status >= 400 ? 'info' : 'debug';
+}
+
+function logCompletion(call: Invocation, status: number, problem: unknown): void {
   try {
-    getLogger().info(
-      {
-        method: context.method,
-        route: compiled.route.route,
-        status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        routedBy: context.routedBy,
-        cacheStatus: context.cacheStatus,
-        ...details,
-      },
-      'request completed',
-    );
+    const logger = getLogger();
+    const level = completionLevel(status);
+    if (!logger.isLevelEnabled(level)) return;
+    const { context } = call;
+    const line: Record<string, unknown> = {
+      method: context.method,
+      route: call.compiled.route.route,
+      status,
+      durationMs: Math.round((performance.now() - call.started) * 100) / 100,
+      routedBy: context.routedBy,
+      cacheStatus: context.cacheStatus,
+    };
+    if (problem instanceof HttpProblem) {
+      line.problem = problemCatalog[problem.key].slug;
+      // Where the request was invalid, never the values themselves.
+      if (problem.errors) {
+        line.invalid = problem.errors.slice(0, LOGGED_POINTERS).map((error) => error.pointer);
+      }
+    } else if (problem !== undefined) {
+      line.problem = problemCatalog.internalError.slug;
+    }
+    logger[level](line, 'request completed');
   } catch {
     // A logging failure must not change the response.
   }
 }
 
-async function handle(
-  compiled: CompiledRoute,
-  request: HttpRequest,
-  invocation: InvocationContext,
-  context: RequestContext,
-  started: number,
-): Promise<HttpResponseInit> {
-  let response: HttpResponseInit;
-  let problem: unknown;
+function complete(
+  call: Invocation,
+  response: HttpResponseInit,
+  problem: unknown,
+): HttpResponseInit {
+  const status = response.status ?? 200;
+  logCompletion(call, status, problem);
+  // Every step before this one built its own headers object, so it is safe to add to it.
+  (response.headers as Record<string, string>)[CORRELATION_ID_HEADER] = call.context.correlationId;
+  if (call.method === 'HEAD') response.body = undefined;
+  return response;
+}
+
+function fail(call: Invocation, error: unknown): HttpResponseInit {
+  const problem = toHttpProblem(error);
+  return complete(call, toProblemResponse(problem, call.context), problem);
+}
+
+function succeed(call: Invocation, result: unknown): HttpResponseInit {
   try {
-    response = await respond(compiled, request, invocation, context);
+    const { compiled, request } = call;
+    const outgoing = toOutgoingResponse(validateResult(compiled.route.responses, result));
+    const cached = applyCaching(
+      compiled,
+      call.method,
+      request.headers.get('if-none-match'),
+      outgoing,
+    );
+    return complete(
+      call,
+      { status: cached.status, headers: cached.headers, body: cached.body },
+      undefined,
+    );
   } catch (error) {
-    problem = toHttpProblem(error);
-    response = toProblemResponse(problem, context);
+    return fail(call, error);
   }
-  logCompletion(context, compiled, response.status ?? 200, started, problem);
-  return {
-    ...response,
-    ...(request.method.toUpperCase() === 'HEAD' ? { body: undefined } : {}),
-    headers: {
-      ...(response.headers as Record<string, string>),
-      [CORRELATION_ID_HEADER]: context.correlationId,
-    },
-  };
+}
+
+function runHandler(
+  call: Invocation,
+  input: ParsedRequest,
+): HttpResponseInit | Promise<HttpResponseInit> {
+  const { request, invocation, context } = call;
+  const result: unknown = call.compiled.route.handler(input as RouteInput<string, never>, {
+    request,
+    invocation,
+    requestContext: context,
+  });
+  if (!isPromise(result)) return succeed(call, result);
+  return Promise.resolve(result).then(
+    (value) => succeed(call, value),
+    (error: unknown) => fail(call, error),
+  );
+}
+
+// Synchronous unless the body or the handler is asynchronous: under AsyncLocalStorage every
+// promise costs extra (Node 20 promise hooks), so a sync handler runs without any.
+function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
+  try {
+    const input = parseRequest(call.compiled, call.request);
+    if (!isPromise(input)) return runHandler(call, input);
+    return Promise.resolve(input).then(
+      (parsed) => runHandler(call, parsed),
+      (error: unknown) => fail(call, error),
+    );
+  } catch (error) {
+    return fail(call, error);
+  }
 }
 
 /** Wraps a compiled route into the Azure handler: context → validation → handler → checks. */
@@ -115,16 +152,14 @@ export function createRouteHandler(compiled: CompiledRoute): HttpHandler {
   return (request, invocation) => {
     const started = performance.now();
     const context = createRequestContext(request, invocation);
-    const logContext = {
-      invocationId: context.invocationId,
-      functionName: context.functionName,
-      correlationId: context.correlationId,
-      ...(context.traceId ? { traceId: context.traceId } : {}),
+    const call: Invocation = {
+      compiled,
+      request,
+      invocation,
+      context,
+      method: request.method.toUpperCase(),
+      started,
     };
-    return runWithRequestContext(context, () =>
-      runWithLogContext(logContext, () => handle(compiled, request, invocation, context, started), {
-        sink: invocationLogSink(invocation),
-      }),
-    );
+    return runWithRequestContext(context, invocation, () => handle(call));
   };
 }

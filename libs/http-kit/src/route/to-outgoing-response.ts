@@ -32,7 +32,8 @@ export function toOutgoingResponse(result: CheckedResult): OutgoingResponse {
   }
   const contentType = result.spec.contentType ?? 'application/json';
   const body = NO_BODY_STATUSES.has(result.status) ? undefined : serialize(result, contentType);
-  const headers = { ...result.headers };
+  // validateResult built this object for this response alone
+  const headers = result.headers;
   if (body !== undefined && headers['content-type'] === undefined) {
     headers['content-type'] = contentType;
   }

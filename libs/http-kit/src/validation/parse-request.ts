@@ -48,12 +48,31 @@ function validate(
   return undefined;
 }
 
-/** Reads and validates every declared request part; all violations come back in one 422. */
-export async function parseRequest(
+function finish(
+  errors: ProblemFieldError[],
+  params: unknown,
+  query: unknown,
+  headers: unknown,
+  body: unknown,
+): ParsedRequest {
+  if (errors.length > 0) {
+    const count = errors.length === 1 ? '1 invalid value' : `${errors.length} invalid values`;
+    throw httpError('validationFailed', `The request has ${count}; see errors.`, { errors });
+  }
+  return { params, query, headers, body };
+}
+
+const NO_VALUES: Readonly<Record<string, never>> = Object.freeze({});
+
+/**
+ * Reads and validates every declared request part; all violations come back in one 422.
+ * Synchronous unless the route declares a body, which has to be read first.
+ */
+export function parseRequest(
   compiled: CompiledRoute,
   request: HttpRequest,
-): Promise<ParsedRequest> {
-  const schemas = compiled.route.request ?? {};
+): ParsedRequest | Promise<ParsedRequest> {
+  const schemas = compiled.route.request ?? NO_VALUES;
   const errors: ProblemFieldError[] = [];
   const params = validate(
     'params',
@@ -72,12 +91,9 @@ export async function parseRequest(
         errors,
       )
     : {};
-  const body = schemas.body
-    ? validate('body', schemas.body, await readJsonBody(request, compiled.bodyLimitBytes), errors)
-    : undefined;
-  if (errors.length > 0) {
-    const count = errors.length === 1 ? '1 invalid value' : `${errors.length} invalid values`;
-    throw httpError('validationFailed', `The request has ${count}; see errors.`, { errors });
-  }
-  return { params, query, headers, body };
+  const bodySchema = schemas.body;
+  if (!bodySchema) return finish(errors, params, query, headers, undefined);
+  return readJsonBody(request, compiled.bodyLimitBytes).then((raw) =>
+    finish(errors, params, query, headers, validate('body', bodySchema, raw, errors)),
+  );
 }

@@ -13,28 +13,37 @@ export interface CheckedResult {
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
+function checkHeader(status: number, name: string, value: unknown, into: Record<string, string>) {
+  if (value === undefined) return;
+  const key = name.toLowerCase();
+  if (!HEADER_NAME.test(key) || typeof value !== 'string' || !HEADER_VALUE.test(value)) {
+    throw new ResponseContractError(`response header "${key}" is not a valid header`, status);
+  }
+  into[key] = value;
+}
+
+/** The handler's headers, checked and lowercased into a new object the later steps may extend. */
 function checkHeaders(status: number, spec: ResponseSpec, raw: unknown): Record<string, string> {
-  let headers = raw ?? {};
-  if (spec.headers) {
-    const parsed = spec.headers.safeParse(headers);
-    if (!parsed.success) {
-      throw new ResponseContractError(
-        'response headers do not match the declared schema',
-        status,
-        issuesToErrors('headers', parsed.error.issues),
-      );
-    }
-    headers = { ...(raw as object), ...parsed.data };
-  }
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    const key = name.toLowerCase();
-    if (value === undefined) continue;
-    if (!HEADER_NAME.test(key) || typeof value !== 'string' || !HEADER_VALUE.test(value)) {
-      throw new ResponseContractError(`response header "${key}" is not a valid header`, status);
+  if (raw !== undefined && raw !== null) {
+    for (const name in raw as object) {
+      if (Object.hasOwn(raw as object, name)) {
+        checkHeader(status, name, (raw as Record<string, unknown>)[name], result);
+      }
     }
-    result[key] = value;
   }
+  if (!spec.headers) return result;
+  const parsed = spec.headers.safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw new ResponseContractError(
+      'response headers do not match the declared schema',
+      status,
+      issuesToErrors('headers', parsed.error.issues),
+    );
+  }
+  // The schema's output (defaults, transforms) wins over what the handler wrote.
+  const data = parsed.data as Record<string, unknown>;
+  for (const name in data) checkHeader(status, name, data[name], result);
   return result;
 }
 

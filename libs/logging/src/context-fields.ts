@@ -1,0 +1,47 @@
+import { type LogScope, type ScopeFields } from './log-context.js';
+import { redactFields } from './redact.js';
+
+const NO_FIELDS: ScopeFields = Object.freeze({
+  values: Object.freeze({}),
+  json: '',
+  members: new Map<string, string>(),
+});
+
+function member(key: string, value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = '"[Unserializable]"';
+  }
+  return json === undefined ? '' : `,${JSON.stringify(key)}:${json}`;
+}
+
+/** The scope's context, redacted and serialized on its first line and reused for the rest. */
+export function scopeFields(scope: LogScope | undefined): ScopeFields {
+  if (!scope) return NO_FIELDS;
+  if (scope.fields) return scope.fields;
+  const values = redactFields(scope.context);
+  const members = new Map<string, string>();
+  let json = '';
+  for (const key in values) {
+    const text = member(key, values[key]);
+    members.set(key, text);
+    json += text;
+  }
+  scope.fields = { values, json, members };
+  return scope.fields;
+}
+
+/** The context members for one line: all of them, minus any key the line sets itself. */
+export function contextJsonFor(fields: ScopeFields, line: unknown): string {
+  if (typeof line !== 'object' || line === null || fields.json === '') return fields.json;
+  let overridden: Set<string> | undefined;
+  for (const key in line) {
+    if (key in fields.values) (overridden ??= new Set()).add(key);
+  }
+  if (!overridden) return fields.json;
+  let json = '';
+  for (const [key, text] of fields.members) if (!overridden.has(key)) json += text;
+  return json;
+}
