@@ -108,8 +108,14 @@ export async function createLocalHost(
     for (const warning of warnings)
       app.log({ level: 'warning', category: 'host', message: `WARNING: ${warning}` });
 
-    const handle = async (request: HostRequest): Promise<HostResponse> =>
-      withCustomHeaders(await handleRequest(state, request), settings.customHeaders);
+    const customHeaders = Object.entries(settings.customHeaders);
+    // No extra async layer (and no header scan) when host.json sets no customHeaders.
+    const handle = (request: HostRequest): Promise<HostResponse> =>
+      customHeaders.length === 0
+        ? handleRequest(state, request)
+        : handleRequest(state, request).then((response) =>
+            withCustomHeaders(response, customHeaders),
+          );
     let closed: Promise<void> | undefined;
     return {
       functions: routes.map((route) => route.fn),
@@ -127,9 +133,7 @@ export async function createLocalHost(
           return toFetchResponse(await handle(hostRequest));
         } catch (error) {
           if (error instanceof RequestRejection) {
-            return toFetchResponse(
-              withCustomHeaders(emptyResponse(error.status), settings.customHeaders),
-            );
+            return toFetchResponse(withCustomHeaders(emptyResponse(error.status), customHeaders));
           }
           throw error;
         }

@@ -44,11 +44,12 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
   if (!registered) return emptyResponse(404);
   const invocationId = randomUUID();
   const started = performance.now();
-  const log = (level: 'information' | 'error', message: string): void =>
-    hostLog(state, level, message, fn.name, invocationId);
-  log(
+  hostLog(
+    state,
     'information',
     `Executing 'Functions.${fn.name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
+    fn.name,
+    invocationId,
   );
   try {
     const response = await invokeFunction(state.app, registered, {
@@ -64,19 +65,28 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
       traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
     });
     const result = toHostResponse(response);
-    log(
+    hostLog(
+      state,
       'information',
       `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
+      fn.name,
+      invocationId,
     );
     return result;
   } catch (error) {
-    log(
+    hostLog(
+      state,
       'error',
       `Executed 'Functions.${fn.name}' (Failed, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
+      fn.name,
+      invocationId,
     );
-    log(
+    hostLog(
+      state,
       'error',
       `Exception while executing function: Functions.${fn.name}. Result: Failure\n${describe(error)}`,
+      fn.name,
+      invocationId,
     );
     return emptyResponse(500);
   }

@@ -8,8 +8,8 @@ import type { HostRequest } from './host-request.js';
  */
 export function encodeHttpData(
   request: HostRequest,
-  headers: Map<string, string>,
-  query: Map<string, string>,
+  headers: ReadonlyMap<string, string>,
+  query: ReadonlyMap<string, string>,
   params: Record<string, string>,
 ): RpcHttpData {
   const nullableHeaders: Record<string, RpcNullableString> = {};
@@ -17,7 +17,7 @@ export function encodeHttpData(
   const nullableQuery: Record<string, RpcNullableString> = {};
   for (const [name, value] of query) nullableQuery[name] = { value };
   const nullableParams: Record<string, RpcNullableString> = {};
-  for (const [name, value] of Object.entries(params)) nullableParams[name] = { value };
+  for (const name in params) nullableParams[name] = { value: params[name] ?? '' };
 
   const data: RpcHttpData = {
     method: request.method,

@@ -38,9 +38,9 @@ function toBytes(data: RpcTypedData | null | undefined): Uint8Array | undefined 
 /** Adds host.json `customHeaders` to every response unless the function already set them. */
 export function withCustomHeaders(
   response: HostResponse,
-  customHeaders: Record<string, string>,
+  customHeaders: readonly (readonly [string, string])[],
 ): HostResponse {
-  for (const [name, value] of Object.entries(customHeaders)) {
+  for (const [name, value] of customHeaders) {
     if (!response.headers.some(([existing]) => existing.toLowerCase() === name)) {
       response.headers.push([name, value]);
     }

@@ -10,6 +10,35 @@ import type {
 } from '../core/core-types.js';
 import { PostInvocationHookContext, PreInvocationHookContext } from './hook-contexts.js';
 
+/** The worker's per-invocation core context; a class so `log` is not a new closure per request. */
+class InvocationCoreContext implements CoreInvocationContext, InvocationLogContext {
+  state: InvocationState | undefined = undefined;
+  hookData: HookData = {};
+  invocationContext: unknown = undefined;
+  readonly invocationId: string;
+  readonly metadata: RegisteredFunction['metadata'];
+
+  constructor(
+    private readonly app: AppRuntime,
+    fn: RegisteredFunction,
+    readonly request: RpcInvocationRequest & { invocationId: string },
+  ) {
+    this.invocationId = request.invocationId;
+    this.metadata = fn.metadata;
+  }
+
+  log(level: RpcLogLevel, category: RpcLogCategory, message: string): void {
+    this.app.log({
+      level,
+      category,
+      message,
+      functionName: this.metadata.name,
+      invocationId: this.invocationId,
+      invocation: this,
+    });
+  }
+}
+
 /**
  * Runs one invocation exactly like the worker's InvocationHandler: getInvocationModel →
  * getArguments → preInvocation hooks (inputs/functionCallback read back) → invokeFunction →
@@ -24,65 +53,59 @@ export async function invokeFunction(
   const model = app.programmingModel;
   if (!model)
     throw new Error('No programming model was set: the app never loaded @azure/functions.');
-  const functionName = fn.metadata.name;
-  const logContext: InvocationLogContext = { hookData: {}, invocationContext: undefined };
-  const coreCtx: CoreInvocationContext = {
-    invocationId: request.invocationId,
-    request,
-    metadata: fn.metadata,
-    state: undefined as InvocationState | undefined,
-    log(level: RpcLogLevel, category: RpcLogCategory, message: string): void {
-      app.log({
-        level,
-        category,
-        message,
-        functionName,
-        invocationId: request.invocationId,
-        invocation: logContext,
-      });
-    },
-  };
+  const coreCtx = new InvocationCoreContext(app, fn, request);
 
   const pendingModel = model.getInvocationModel(coreCtx);
   // Skip a microtask when the model is returned synchronously (the library does).
   const invocationModel = pendingModel instanceof Promise ? await pendingModel : pendingModel;
-  const hookData: HookData = logContext.hookData;
   const { context, inputs } = await invocationModel.getArguments();
-  logContext.invocationContext = context;
+  coreCtx.invocationContext = context;
 
-  const shared = { hookData, appHookData: app.appHookData, invocationContext: context };
-  const preContext = new PreInvocationHookContext(shared, inputs, fn.callback);
-  if (app.hasHooks('preInvocation')) {
+  const hasPre = app.hasHooks('preInvocation');
+  const hasPost = app.hasHooks('postInvocation');
+  // Hook contexts only exist when a hook can see them; without hooks the worker's steps are no-ops.
+  const shared =
+    hasPre || hasPost
+      ? { hookData: coreCtx.hookData, appHookData: app.appHookData, invocationContext: context }
+      : null;
+  let callInputs = inputs;
+  let callback = fn.callback;
+  if (shared && hasPre) {
+    const preContext = new PreInvocationHookContext(shared, inputs, fn.callback);
     coreCtx.state = 'preInvocationHooks';
     try {
       await app.executeHooks('preInvocation', preContext);
     } finally {
       coreCtx.state = undefined;
     }
+    callInputs = preContext.inputs;
+    callback = preContext.functionCallback;
   }
 
-  const postContext = new PostInvocationHookContext(shared, preContext.inputs);
+  let result: unknown = null;
+  let error: unknown = null;
   coreCtx.state = 'invocation';
   try {
-    postContext.result = await invocationModel.invokeFunction(
-      context,
-      preContext.inputs,
-      preContext.functionCallback,
-    );
-  } catch (error) {
-    postContext.error = error;
+    result = await invocationModel.invokeFunction(context, callInputs, callback);
+  } catch (caught) {
+    error = caught;
   } finally {
     coreCtx.state = undefined;
   }
 
-  if (app.hasHooks('postInvocation')) {
+  if (shared && hasPost) {
+    const postContext = new PostInvocationHookContext(shared, callInputs);
+    postContext.result = result;
+    postContext.error = error;
     coreCtx.state = 'postInvocationHooks';
     try {
       await app.executeHooks('postInvocation', postContext);
     } finally {
       coreCtx.state = undefined;
     }
+    result = postContext.result;
+    error = postContext.error;
   }
-  if (postContext.error != null) throw postContext.error;
-  return invocationModel.getResponse(context, postContext.result);
+  if (error != null) throw error;
+  return invocationModel.getResponse(context, result);
 }

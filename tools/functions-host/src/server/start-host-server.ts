@@ -53,10 +53,30 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
   const { maxRequestBodySize, maxUrlLength } = host.limits;
   const rawUrl = req.url ?? '/';
   if (rawUrl.length > maxUrlLength) return reject(res, 414);
-  const declared = req.headers['content-length'];
+  // One pass over the raw header lines (Node builds req.headers lazily; it is never needed):
+  // repeats stay apart for the host's "," join, and Node's own first-wins rule applies to
+  // Host and Content-Length.
+  const raw = req.rawHeaders;
+  const headers: [string, string][] = new Array<[string, string]>(raw.length >> 1);
+  let hostHeader: string | undefined;
+  let declared: string | undefined;
+  let chunked = false;
+  for (let i = 0, line = 0; i + 1 < raw.length; i += 2, line += 1) {
+    const name = raw[i] as string;
+    const value = raw[i + 1] as string;
+    headers[line] = [name, value];
+    const length = name.length;
+    if (length === 4) {
+      if (hostHeader === undefined && name.toLowerCase() === 'host') hostHeader = value;
+    } else if (length === 14) {
+      if (declared === undefined && name.toLowerCase() === 'content-length') declared = value;
+    } else if (length === 17 && name.toLowerCase() === 'transfer-encoding') {
+      chunked = true;
+    }
+  }
   const length = declared === undefined ? undefined : Number(declared);
   if (length !== undefined && length > maxRequestBodySize) return reject(res, 413);
-  const chunked = length === undefined && req.headers['transfer-encoding'] !== undefined;
+  chunked &&= length === undefined;
 
   let body: Uint8Array | undefined;
   if (length !== undefined && length > 0) {
@@ -67,12 +87,10 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
     if (dropped > 0) host.warnOnce('chunked', CHUNKED_WARNING);
   }
 
-  const hostHeader = req.headers.host ?? `localhost`;
-  if (!rawUrl.startsWith('/') || !isValidTarget(hostHeader, rawUrl)) return reject(res, 400);
-  // Raw header lines keep repeats apart; the host joins them with "," (not Node's ", ").
-  const headers: [string, string][] = [];
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i] ?? '', raw[i + 1] ?? '']);
+  hostHeader ??= 'localhost';
+  if (rawUrl.charCodeAt(0) !== 47 /* "/" */ || !isValidTarget(hostHeader, rawUrl)) {
+    return reject(res, 400);
+  }
   const queryStart = rawUrl.indexOf('?');
   const request: HostRequest = {
     method: req.method ?? 'GET',
@@ -86,23 +104,26 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
 }
 
 const PLAIN_HOST = /^[a-z0-9.-]+(?::\d{1,5})?$/i;
+const UNSAFE_TARGET = /[\s\\]/;
 
 /** The library builds a WHATWG Request from this URL; reject what it could not parse. */
 function isValidTarget(host: string, target: string): boolean {
   return (
-    (PLAIN_HOST.test(host) && !/[\s\\]/.test(target)) || URL.canParse(`http://${host}${target}`)
+    (PLAIN_HOST.test(host) && !UNSAFE_TARGET.test(target)) ||
+    URL.canParse(`http://${host}${target}`)
   );
 }
 
 function write(res: ServerResponse, response: HostResponse): void {
   const headers: string[] = [];
-  for (const [name, value] of response.headers) headers.push(name, value);
-  const body = response.body;
-  if (body && !response.headers.some(([name]) => name.toLowerCase() === 'content-length')) {
-    headers.push('content-length', String(body.length));
-  } else if (!body) {
-    headers.push('content-length', '0');
+  let hasLength = false;
+  for (const [name, value] of response.headers) {
+    headers.push(name, value);
+    if (name.length === 14 && name.toLowerCase() === 'content-length') hasLength = true;
   }
+  const body = response.body;
+  if (!body) headers.push('content-length', '0');
+  else if (!hasLength) headers.push('content-length', String(body.length));
   res.writeHead(response.status, headers);
   res.end(body);
 }
