@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 
 import type {
   CoreInvocationContext,
@@ -12,6 +12,9 @@ export interface MinimalApp {
   metadata: FunctionMetadata;
   callback: FunctionCallback;
 }
+
+const noLog = (): void => undefined;
+const EMPTY = new Uint8Array();
 
 /**
  * The baseline: a server that only drives the library's invocation model for one function.
@@ -39,15 +42,9 @@ export function createMinimalHost({ model, metadata, callback }: MinimalApp): Se
           },
         ],
       },
-      log: () => undefined,
+      log: noLog,
     };
-    void invoke(model, coreCtx, callback).then((body) => {
-      res.writeHead(200, {
-        'content-type': 'text/plain; charset=utf-8',
-        'content-length': body.length,
-      });
-      res.end(body);
-    });
+    void invoke(model, coreCtx, callback).then(writeBody(res));
   });
 }
 
@@ -55,10 +52,20 @@ async function invoke(
   model: ProgrammingModel,
   coreCtx: CoreInvocationContext,
   callback: FunctionCallback,
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const invocation = await model.getInvocationModel(coreCtx);
   const { context, inputs } = await invocation.getArguments();
   const result = await invocation.invokeFunction(context, inputs, callback);
   const response = await invocation.getResponse(context, result);
-  return Buffer.from(response.returnValue?.http?.body?.bytes ?? new Uint8Array());
+  return response.returnValue?.http?.body?.bytes ?? EMPTY;
+}
+
+function writeBody(res: ServerResponse): (body: Uint8Array) => void {
+  return (body) => {
+    res.writeHead(200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': body.length,
+    });
+    res.end(body);
+  };
 }

@@ -10,7 +10,12 @@ import type {
   RpcLogLevel,
 } from './core-types.js';
 import { Disposable } from './disposable.js';
-import type { HostLogEntry, HostLogLevel, HostLogSink } from './host-log.js';
+import {
+  type HostLogEntry,
+  type HostLogLevel,
+  type HostLogSink,
+  isLevelEnabled,
+} from './host-log.js';
 import { defineReadOnly } from './read-only.js';
 
 export interface RegisteredFunction {
@@ -115,6 +120,12 @@ export class AppRuntime {
     for (const hook of [...hooks]) await (hook as (c: object) => unknown)(context);
   }
 
+  /** False when the sink would drop this level: callers may skip formatting the message. */
+  isLogEnabled(level: RpcLogLevel): boolean {
+    const minimum = this.sink.minimumLevel;
+    return minimum === undefined || isLevelEnabled(level, minimum);
+  }
+
   /** Runs log hooks like the worker: they may rewrite level and message of user logs only. */
   log(input: LogInput): void {
     let { level, message } = input;
@@ -139,7 +150,7 @@ export class AppRuntime {
         // A throwing user hook must not swallow the log line (same as the worker).
       }
     }
-    if (level === 'none') return;
+    if (level === 'none' || !this.isLogEnabled(level)) return;
     const entry: HostLogEntry = {
       time: new Date(),
       level: level as HostLogLevel,

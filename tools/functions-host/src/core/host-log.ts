@@ -12,7 +12,10 @@ export interface HostLogEntry {
   invocationId?: string;
 }
 
-export type HostLogSink = (entry: HostLogEntry) => void;
+export type HostLogSink = ((entry: HostLogEntry) => void) & {
+  /** When set, entries below this level are dropped, so the host need not even format them. */
+  readonly minimumLevel?: RpcLogLevel;
+};
 
 const LEVEL_ORDER: Record<RpcLogLevel, number> = {
   trace: 0,
@@ -62,8 +65,9 @@ export function formatHostLogEntry(entry: HostLogEntry): string {
 
 /** Default sink: one stdout stream like `func start`, so lines keep their order. */
 export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
-  return (entry) => {
+  const sink = (entry: HostLogEntry): void => {
     if (isLevelEnabled(entry.level, minimum))
       process.stdout.write(`${formatHostLogEntry(entry)}\n`);
   };
+  return Object.assign(sink, { minimumLevel: minimum });
 }

@@ -15,6 +15,7 @@ import {
 import { emptyResponse, type HostRequest, type HostResponse } from '../http/host-request.js';
 import { withCustomHeaders } from '../http/to-host-response.js';
 import { buildRouteTable } from '../routing/build-route-table.js';
+import { indexRoutes } from '../routing/find-route.js';
 import { findRouteOverlaps } from '../routing/find-route-overlaps.js';
 import { loadEntryPoints } from '../startup/load-entry-points.js';
 import { loadLocalSettings } from '../startup/load-local-settings.js';
@@ -81,7 +82,7 @@ export async function createLocalHost(
           process.env,
         )
       : undefined;
-    const state: HostState = { app, routes, keys };
+    const state: HostState = { app, routes: indexRoutes(routes), keys };
     const limits = {
       maxRequestBodySize: options.maxRequestBodySize ?? AZURE_MAX_REQUEST_BODY_SIZE,
       maxUrlLength: options.maxUrlLength ?? AZURE_MAX_URL_LENGTH,

@@ -11,12 +11,12 @@ import { getQueryValue, parseQuery } from '../http/parse-query.js';
 import { toHostResponse } from '../http/to-host-response.js';
 import { createTraceContext } from '../http/trace-context.js';
 import { invokeFunction } from '../invocation/invoke-function.js';
-import { findRoute } from '../routing/find-route.js';
+import { findRoute, type RouteIndex } from '../routing/find-route.js';
 import type { HttpRoute } from '../routing/http-function.js';
 
 export interface HostState {
   app: AppRuntime;
-  routes: HttpRoute[];
+  routes: HttpRoute[] | RouteIndex;
   keys: HostKeys | undefined;
 }
 
@@ -43,14 +43,17 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
   const registered = state.app.functions.get(fn.name);
   if (!registered) return emptyResponse(404);
   const invocationId = randomUUID();
+  // The two information lines per request are only built when someone will print them.
+  const logInformation = state.app.isLogEnabled('information');
   const started = performance.now();
-  hostLog(
-    state,
-    'information',
-    `Executing 'Functions.${fn.name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
-    fn.name,
-    invocationId,
-  );
+  if (logInformation)
+    hostLog(
+      state,
+      'information',
+      `Executing 'Functions.${fn.name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
+      fn.name,
+      invocationId,
+    );
   try {
     const response = await invokeFunction(state.app, registered, {
       invocationId,
@@ -65,13 +68,14 @@ export async function handleRequest(state: HostState, request: HostRequest): Pro
       traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
     });
     const result = toHostResponse(response);
-    hostLog(
-      state,
-      'information',
-      `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
-      fn.name,
-      invocationId,
-    );
+    if (logInformation)
+      hostLog(
+        state,
+        'information',
+        `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
+        fn.name,
+        invocationId,
+      );
     return result;
   } catch (error) {
     hostLog(
