@@ -1,20 +1,24 @@
 import { type LogScope, type ScopeFields } from './log-context.js';
 import { redactFields } from './redact.js';
 
-const NO_FIELDS: ScopeFields = Object.freeze({
-  values: Object.freeze({}),
-  json: '',
-  members: new Map<string, string>(),
-});
+const NO_FIELDS: ScopeFields = Object.freeze({ values: Object.freeze({}), json: '' });
+
+// scopes repeat the same few keys
+const keyPrefixes = new Map<string, string>();
 
 function member(key: string, value: unknown): string {
+  let prefix = keyPrefixes.get(key);
+  if (prefix === undefined) {
+    prefix = `,${JSON.stringify(key)}:`;
+    if (keyPrefixes.size < 256) keyPrefixes.set(key, prefix);
+  }
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
   } catch {
     json = '"[Unserializable]"';
   }
-  return json === undefined ? '' : `,${JSON.stringify(key)}:${json}`;
+  return json === undefined ? '' : prefix + json;
 }
 
 /** The scope's context, redacted and serialized on its first line and reused for the rest. */
@@ -22,14 +26,9 @@ export function scopeFields(scope: LogScope | undefined): ScopeFields {
   if (!scope) return NO_FIELDS;
   if (scope.fields) return scope.fields;
   const values = redactFields(scope.context);
-  const members = new Map<string, string>();
   let json = '';
-  for (const key in values) {
-    const text = member(key, values[key]);
-    members.set(key, text);
-    json += text;
-  }
-  scope.fields = { values, json, members };
+  for (const key in values) json += member(key, values[key]);
+  scope.fields = { values, json };
   return scope.fields;
 }
 
@@ -42,6 +41,8 @@ export function contextJsonFor(fields: ScopeFields, line: unknown): string {
   }
   if (!overridden) return fields.json;
   let json = '';
-  for (const [key, text] of fields.members) if (!overridden.has(key)) json += text;
+  for (const key in fields.values) {
+    if (!overridden.has(key)) json += member(key, fields.values[key]);
+  }
   return json;
 }

@@ -40,8 +40,6 @@ export type ScopeFields = {
   readonly values: Readonly<Record<string, unknown>>;
   /** Every member, ready to append to a JSON line. */
   readonly json: string;
-  /** Each key's member, for a line that overrides some of them. */
-  readonly members: ReadonlyMap<string, string>;
 };
 
 const storage = new AsyncLocalStorage<LogScope>();

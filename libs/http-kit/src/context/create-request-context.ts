@@ -17,15 +17,20 @@ function pathOf(url: string): string {
 export function createRequestContext(
   request: HttpRequest,
   invocation: InvocationContext,
+  // `request.headers` is a getter into undici; the caller may pass the object it already read
+  headers: Headers = request.headers,
 ): RequestContext {
   const traceParent = invocation.traceContext?.traceParent ?? undefined;
+  const apim = readApimForwarding(headers);
   return {
     invocationId: invocation.invocationId,
     functionName: invocation.functionName,
-    correlationId: resolveCorrelationId(request.headers),
+    correlationId: resolveCorrelationId(headers),
     traceId: traceIdFromTraceParent(traceParent),
     traceParent,
-    ...readApimForwarding(request.headers),
+    routedBy: apim.routedBy,
+    cacheStatus: apim.cacheStatus,
+    forwardedFor: apim.forwardedFor,
     method: request.method,
     path: pathOf(request.url),
   };

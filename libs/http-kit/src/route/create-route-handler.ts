@@ -26,6 +26,7 @@ const LOGGED_POINTERS = 10;
 interface Invocation {
   readonly compiled: CompiledRoute;
   readonly request: HttpRequest;
+  readonly headers: Headers;
   readonly invocation: InvocationContext;
   readonly context: RequestContext;
   readonly method: string;
@@ -97,14 +98,9 @@ function fail(call: Invocation, error: unknown): HttpResponseInit {
 
 function succeed(call: Invocation, result: unknown): HttpResponseInit {
   try {
-    const { compiled, request } = call;
+    const { compiled } = call;
     const outgoing = toOutgoingResponse(validateResult(compiled.route.responses, result));
-    const cached = applyCaching(
-      compiled,
-      call.method,
-      request.headers.get('if-none-match'),
-      outgoing,
-    );
+    const cached = applyCaching(compiled, call.method, call.headers.get('if-none-match'), outgoing);
     return complete(
       call,
       { status: cached.status, headers: cached.headers, body: cached.body },
@@ -136,7 +132,7 @@ function runHandler(
 // promise costs extra (Node 20 promise hooks), so a sync handler runs without any.
 function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
   try {
-    const input = parseRequest(call.compiled, call.request);
+    const input = parseRequest(call.compiled, call.request, call.headers);
     if (!isPromise(input)) return runHandler(call, input);
     return Promise.resolve(input).then(
       (parsed) => runHandler(call, parsed),
@@ -151,10 +147,12 @@ function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> 
 export function createRouteHandler(compiled: CompiledRoute): HttpHandler {
   return (request, invocation) => {
     const started = performance.now();
-    const context = createRequestContext(request, invocation);
+    const { headers } = request;
+    const context = createRequestContext(request, invocation, headers);
     const call: Invocation = {
       compiled,
       request,
+      headers,
       invocation,
       context,
       method: request.method.toUpperCase(),

@@ -71,6 +71,7 @@ const NO_VALUES: Readonly<Record<string, never>> = Object.freeze({});
 export function parseRequest(
   compiled: CompiledRoute,
   request: HttpRequest,
+  requestHeaders: Headers = request.headers,
 ): ParsedRequest | Promise<ParsedRequest> {
   const schemas = compiled.route.request ?? NO_VALUES;
   const errors: ProblemFieldError[] = [];
@@ -84,12 +85,7 @@ export function parseRequest(
     ? validate('query', schemas.query, readQuery(request.query, compiled.arrayQueryKeys), errors)
     : {};
   const headers = schemas.headers
-    ? validate(
-        'headers',
-        schemas.headers,
-        readHeaders(request.headers, compiled.headerKeys),
-        errors,
-      )
+    ? validate('headers', schemas.headers, readHeaders(requestHeaders, compiled.headerKeys), errors)
     : {};
   const bodySchema = schemas.body;
   if (!bodySchema) return finish(errors, params, query, headers, undefined);
