@@ -108,9 +108,7 @@ export function formatReport(
   const targetRows = targets.map((target) =>
     row(target.name, (key) => key === target.key, pairedRatios(rounds, target.key, baseline.key)),
   );
-  const baselineRow = row(`${baseline.name} (baseline)`, (key) =>
-    key.startsWith(`${baseline.key}@`),
-  );
+  const baselineRow = row(`${baseline.name} (baseline)`, (key) => key === baseline.key);
   // Baseline after the full-host rows, before the A/A and raw rows.
   const rows = [...targetRows.slice(0, 2), baselineRow, ...targetRows.slice(2)];
   const widths = header.map((title, column) =>
@@ -126,13 +124,13 @@ export function formatReport(
   const close = Math.abs(full.capacity - GOAL) <= band;
   return [
     '',
-    `GET /api/hello, ${options.connections} connections per server, loopback. all servers in one process, loaded one at a time; ${rounds.length} interleaved rounds of ${options.seconds}s per server, order rotating; medians (one run, ${options.elapsedSeconds.toFixed(0)} s).`,
+    `GET /api/hello, ${options.connections} connections per server, loopback. each server in its own process (the A/A copy too), loaded one at a time; ${rounds.length} interleaved rounds of ${options.seconds}s per server, order rotating and reversing; medians (one run, ${options.elapsedSeconds.toFixed(0)} s).`,
     '',
     line(header),
     line(widths.map((width) => '-'.repeat(width))),
     ...rows.map(line),
     '',
-    'Ratios are medians of per-round ratios to the minimal host in the same round. CPU capacity = minimal CPU µs/req ÷ this CPU µs/req (the req/s each reaches on equal CPU).',
+    'Ratios are medians of per-round ratios to the minimal host in the same round (the mean of its two slices; A/A: one slice vs the other). CPU capacity = minimal CPU µs/req ÷ this CPU µs/req (the req/s each reaches on equal CPU).',
     `Noise floor (A/A, minimal host vs itself): CPU capacity ${percent(noise.capacity)} (rounds ${span(noise.capacityLow, noise.capacityHigh)}), req/s ${percent(noise.rps)} (rounds ${span(noise.rpsLow, noise.rpsHigh)}).`,
     `Raw req/s ratio, full vs minimal: ${percent(full.rps)} (rounds ${span(full.rpsLow, full.rpsHigh)}).`,
     `VERDICT: full host >= 90% of the minimal host's throughput (by CPU capacity): ${percent(full.capacity)} -> ${met ? 'MET' : 'MISSED'}${close ? ' (closer to 90% than the A/A offset: not conclusive)' : ''}.`,

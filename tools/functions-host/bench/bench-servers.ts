@@ -6,9 +6,9 @@ import { coreApi, createLocalHost, startHostServer } from '../src/index.js';
 import { createMinimalHost } from './minimal-host.js';
 import { createRawServer } from './raw-node-http.js';
 
-// All servers share one process (same JIT state, heap and scheduler share); the runner loads
-// one at a time, so this process's CPU time over a slice belongs to that server.
-const [appDir = ''] = process.argv.slice(2);
+// One server per process: its CPU time is its own, and no server inherits another's garbage or
+// JIT deoptimisations of the shared library code.
+const [appDir = '', kind = 'full'] = process.argv.slice(2);
 
 const registered: { metadata: FunctionMetadata; callback: FunctionCallback }[] = [];
 const registerFunction = coreApi.registerFunction;
@@ -22,29 +22,36 @@ const listen = (server: Server): Promise<number> =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
   );
 
-async function start(kind: string): Promise<number> {
+async function start(): Promise<number> {
   if (kind === 'raw') return listen(createRawServer());
   // Func-style console output for "full", as `start` runs; "quiet" shows what logging costs.
   const host = await createLocalHost(appDir, kind === 'full' ? {} : { log: () => undefined });
   if (kind === 'full' || kind === 'quiet') return (await startHostServer(host, { port: 0 })).port;
   // "minimal": the same loaded app, driven through the library's invocation model only.
-  const hello = registered.at(-1);
+  const [hello] = registered;
   const model = coreApi.getProgrammingModel();
   if (!hello || !model) throw new Error('The benchmark app registered no function.');
   return listen(createMinimalHost({ model, ...hello }));
 }
 
-const ports: Record<string, number> = {};
-for (const kind of ['full', 'quiet', 'minimal', 'raw']) ports[kind] = await start(kind);
-// A minor GC first, so a server's young garbage is paid for in its own slice, not the next one's.
-const collect = (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc;
+const port = await start();
+// Slice start: a full GC, so no server pays for garbage the previous one left behind.
+// Slice end: a minor GC, so a server pays for its own short-lived garbage.
+const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+const reply = (): void => {
+  const { user, system } = process.cpuUsage();
+  process.send?.({ cpuMicros: user + system });
+};
 process.on('message', (message) => {
   // A clean exit lets `node --cpu-prof` write its profile.
   if (message === 'exit') process.exit(0);
-  if (message === 'cpu') {
-    collect?.({ type: 'minor' });
-    const { user, system } = process.cpuUsage();
-    process.send?.({ cpuMicros: user + system });
+  if (message === 'cpu-start') {
+    gc?.({ type: 'major' });
+    reply();
+  }
+  if (message === 'cpu-end') {
+    gc?.({ type: 'minor' });
+    reply();
   }
 });
-process.send?.({ ports });
+process.send?.({ port });
