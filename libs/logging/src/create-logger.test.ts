@@ -33,6 +33,20 @@ describe('createLogger', () => {
     expect(records()[1]).toMatchObject({ level: 'warn', msg: 'second' });
   });
 
+  it('stamps each line with the ISO 8601 time of the call, to the millisecond', () => {
+    const { logger, records } = memoryLogger();
+    const before = Date.now();
+    for (let i = 0; i < 50; i++) logger.info('tick');
+    const after = Date.now();
+    for (const record of records()) {
+      const time = record.time as string;
+      expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(new Date(time).toISOString()).toBe(time);
+      expect(Date.parse(time)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(time)).toBeLessThanOrEqual(after);
+    }
+  });
+
   it('attaches the invocation context to every line without passing a logger around', async () => {
     const { logger, records } = memoryLogger();
     const handler = async (): Promise<void> => {

@@ -11,12 +11,16 @@ export interface ApimForwarding {
 const IP_ADDRESS = /^[0-9A-Fa-f.:[\]]{2,64}$/;
 const MAX_FORWARDED = 16;
 
-function parseForwardedFor(value: string | null): string[] {
-  if (!value) return [];
-  return value
-    .split(',', MAX_FORWARDED)
-    .map((entry) => entry.trim())
-    .filter((entry) => IP_ADDRESS.test(entry));
+const NONE: readonly string[] = Object.freeze([]);
+
+function parseForwardedFor(value: string | null): readonly string[] {
+  if (!value) return NONE;
+  const entries: string[] = [];
+  for (const part of value.split(',', MAX_FORWARDED)) {
+    const entry = part.trim();
+    if (IP_ADDRESS.test(entry)) entries.push(entry);
+  }
+  return entries;
 }
 
 /** Reads the APIM enrichment headers; anything malformed is dropped, never echoed. */

@@ -9,6 +9,12 @@ describe('traceIdFromTraceParent (W3C Trace Context from context.traceContext)',
     );
   });
 
+  it('accepts a traceparent with surrounding spaces or in upper case', () => {
+    expect(
+      traceIdFromTraceParent(' 00-0AF7651916CD43DD8448EB211C80319C-B7AD6B7169203331-01 '),
+    ).toBe('0af7651916cd43dd8448eb211c80319c');
+  });
+
   it.each([
     [undefined],
     [''],
