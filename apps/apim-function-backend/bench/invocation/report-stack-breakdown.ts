@@ -15,10 +15,10 @@ export function reportStackBreakdown(samples: Map<string, number[]>): void {
     ['http-kit cost over bare, per call', 'CPU µs', 'share'],
     [
       row('whole stack (http-kit − bare)', stack),
-      row('two info lines: pino + redaction + sink (− LOG_LEVEL=warn)', logs),
+      row('the info line: pino + redaction + sink (− LOG_LEVEL=warn)', logs),
       row('200 body validation, zod (− body not validated)', bodyCheck),
       row(
-        'rest: context, 2 AsyncLocalStorage scopes, request checks, caching',
+        'rest: context, one AsyncLocalStorage scope, request checks, caching',
         stack - logs - bodyCheck,
       ),
       row(
