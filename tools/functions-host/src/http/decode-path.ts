@@ -6,18 +6,28 @@ export function decodePathSegments(rawPath: string): string[] {
   let path = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
   if (path.endsWith('/')) path = path.slice(0, -1);
   if (path === '') return [];
-  return path.split('/').map(decodeSegment);
+  const segments = path.split('/');
+  // Most paths carry no escapes at all: then there is nothing to decode.
+  if (!path.includes('%')) return segments;
+  for (let index = 0; index < segments.length; index += 1) {
+    segments[index] = decodeSegment(segments[index] ?? '');
+  }
+  return segments;
 }
+
+const ENCODED_SLASH_SPLIT = /(%2F)/i;
+const ENCODED_SLASH = /^%2F$/i;
 
 function decodeSegment(segment: string): string {
   if (!segment.includes('%')) return segment;
   return segment
-    .split(/(%2F)/i)
-    .map((piece) => (/^%2F$/i.test(piece) ? piece : safeDecode(piece)))
+    .split(ENCODED_SLASH_SPLIT)
+    .map((piece) => (ENCODED_SLASH.test(piece) ? piece : safeDecode(piece)))
     .join('');
 }
 
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -31,6 +41,8 @@ function safeDecode(text: string): string {
   }
 }
 
+const PLUS = /\+/g;
+
 export function decodeQueryComponent(text: string): string {
-  return safeDecode(text.replace(/\+/g, ' '));
+  return safeDecode(text.includes('+') ? text.replace(PLUS, ' ') : text);
 }
