@@ -1,3 +1,6 @@
+import { fstatSync, type Stats, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
 import type { RpcLogCategory, RpcLogLevel } from './core-types.js';
 
 export type HostLogLevel = Exclude<RpcLogLevel, 'none'>;
@@ -65,9 +68,35 @@ export function formatHostLogEntry(entry: HostLogEntry): string {
 
 /** Default sink: one stdout stream like `func start`, so lines keep their order. */
 export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
+  const write = stdoutWriter();
   const sink = (entry: HostLogEntry): void => {
-    if (isLevelEnabled(entry.level, minimum))
-      process.stdout.write(`${formatHostLogEntry(entry)}\n`);
+    if (isLevelEnabled(entry.level, minimum)) write(`${formatHostLogEntry(entry)}\n`);
   };
   return Object.assign(sink, { minimumLevel: minimum });
+}
+
+/**
+ * When stdout is a file or /dev/null, Node's own stream writes it synchronously with
+ * fs.writeSync anyway; writing the string directly skips a JS Buffer copy and the stream
+ * bookkeeping per line, in the same order. Terminals and pipes keep process.stdout.write.
+ */
+function stdoutWriter(): (line: string) => void {
+  const stdout = process.stdout as NodeJS.WriteStream & { fd?: number };
+  const fd = stdout.fd;
+  let direct = false;
+  try {
+    direct = fd === 1 && !isatty(1) && isFileLike(fstatSync(1));
+  } catch {
+    direct = false;
+  }
+  if (!direct) return (line) => void process.stdout.write(line);
+  return (line) => {
+    // Someone replaced stdout (tests, log capture): respect that.
+    if (process.stdout !== stdout || stdout.writableLength > 0) process.stdout.write(line);
+    else writeSync(1, line);
+  };
+}
+
+function isFileLike(stat: Stats): boolean {
+  return stat.isFile() || stat.isCharacterDevice();
 }
