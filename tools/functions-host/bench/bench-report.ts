@@ -124,7 +124,7 @@ export function formatReport(
   const close = Math.abs(full.capacity - GOAL) <= band;
   return [
     '',
-    `GET /api/hello, ${options.connections} connections per server, loopback. each server in its own process (the A/A copy too), loaded one at a time; ${rounds.length} interleaved rounds of ${options.seconds}s per server, order rotating and reversing; medians (one run, ${options.elapsedSeconds.toFixed(0)} s).`,
+    `GET /api/hello, ${options.connections} connections per server, loopback. Each server in its own process (the A/A copy too), loaded one at a time; ${rounds.length} interleaved rounds of ${options.seconds}s per server, order rotating and reversing; medians (one run, ${options.elapsedSeconds.toFixed(0)} s).`,
     '',
     line(header),
     line(widths.map((width) => '-'.repeat(width))),
