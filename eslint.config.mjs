@@ -43,9 +43,9 @@ export default [
     },
   },
   {
-    // Recipe tests run the built recipe through the local host, so they may import tools.
-    // The glob is project-relative because each project's eslint.config.mjs re-exports this file.
-    files: ['**/*.test.ts'],
+    // Recipe tests (and their src/testing helpers) run the built recipe through the local host.
+    // The globs are project-relative because each project's eslint.config.mjs re-exports this file.
+    files: ['**/*.test.ts', '**/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

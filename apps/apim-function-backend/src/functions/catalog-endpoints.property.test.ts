@@ -1,21 +1,12 @@
 import { connect } from 'node:net';
 
-import {
-  createLocalHost,
-  type HostLogEntry,
-  type LocalHost,
-  startHostServer,
-} from '@cookbook/functions-host';
+import { startHostServer } from '@cookbook/functions-host';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  catalogRequest,
-  recipeDir,
-  TEST_ENV,
-  TEST_HOST_KEY,
-} from '../testing/catalog-host-settings.js';
+import { catalogRequest, TEST_HOST_KEY } from '../testing/catalog-host-settings.js';
 import { logRecords } from '../testing/log-records.js';
+import { useCatalogHost } from '../testing/use-catalog-host.js';
 
 // http-kit's rule for ids it will log and echo; anything else is replaced by a UUID.
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -25,21 +16,8 @@ const SECRETS = {
   bearerToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZWNyZXQtdXNlciJ9.c2lnbmF0dXJlLXNlY3JldA',
 };
 
-let host: LocalHost;
-const logs: HostLogEntry[] = [];
-
-beforeAll(async () => {
-  host = await createLocalHost(recipeDir, {
-    auth: true,
-    keys: { host: { default: TEST_HOST_KEY } },
-    env: TEST_ENV,
-    log: (entry) => logs.push(entry),
-  });
-});
-afterAll(() => host.close());
-beforeEach(() => {
-  logs.length = 0;
-});
+const catalog = useCatalogHost();
+const { logs } = catalog;
 
 // Header values a fetch client can send: Latin-1 without NUL, CR and LF (those never parse).
 const headerText = (maxLength: number) =>
@@ -96,7 +74,7 @@ describe('catalog endpoints under arbitrary input (fast-check)', () => {
   it('never answer 5xx and never put a stack trace in a body', async () => {
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
-        const response = await host.fetch(
+        const response = await catalog.host.fetch(
           catalogRequest(`catalog/${encodeURIComponent(input.itemId)}`, headersFor(input)),
         );
         const text = await response.text();
@@ -111,7 +89,7 @@ describe('catalog endpoints under arbitrary input (fast-check)', () => {
   it('echo a safe x-correlation-id and replace anything else, including 10 kB and control characters', async () => {
     await fc.assert(
       fc.asyncProperty(correlationId, async (sent) => {
-        const response = await host.fetch(
+        const response = await catalog.host.fetch(
           catalogRequest('catalog/42', sent === undefined ? {} : { 'x-correlation-id': sent }),
         );
         const body = (await response.json()) as { correlation_id: string };
@@ -130,7 +108,7 @@ describe('catalog endpoints under arbitrary input (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         logs.length = 0;
-        const response = await host.fetch(
+        const response = await catalog.host.fetch(
           catalogRequest(`catalog/${encodeURIComponent(input.itemId)}`, headersFor(input)),
         );
         await response.arrayBuffer();
@@ -150,7 +128,7 @@ describe('catalog endpoints under arbitrary input (fast-check)', () => {
 
 describe('a raw newline in x-correlation-id (header injection)', () => {
   it('never reaches a response header', async () => {
-    const server = await startHostServer(host);
+    const server = await startHostServer(catalog.host);
     try {
       const raw = await new Promise<string>((resolveRaw, reject) => {
         const socket = connect(server.port, '127.0.0.1');

@@ -1,15 +1,10 @@
-import { createLocalHost, type HostLogEntry, type LocalHost } from '@cookbook/functions-host';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema, problemTypeUri } from '@cookbook/http-kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CatalogItemResponseSchema } from '../schemas/catalog-item-response.js';
-import {
-  catalogRequest,
-  recipeDir,
-  TEST_ENV,
-  TEST_HOST_KEY,
-} from '../testing/catalog-host-settings.js';
+import { catalogRequest } from '../testing/catalog-host-settings.js';
 import { logRecords } from '../testing/log-records.js';
+import { useCatalogHost } from '../testing/use-catalog-host.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const APIM_HEADERS = {
@@ -18,25 +13,12 @@ const APIM_HEADERS = {
   'x-correlation-id': 'apim-7f3c9d',
 };
 
-let host: LocalHost;
-const logs: HostLogEntry[] = [];
-
-beforeAll(async () => {
-  host = await createLocalHost(recipeDir, {
-    auth: true,
-    keys: { host: { default: TEST_HOST_KEY } },
-    env: TEST_ENV,
-    log: (entry) => logs.push(entry),
-  });
-});
-afterAll(() => host.close());
-beforeEach(() => {
-  logs.length = 0;
-});
+const catalog = useCatalogHost();
+const { logs } = catalog;
 
 describe('GET /api/catalog/{item_id} as APIM forwards it', () => {
   it('returns the item with the APIM context the policy forwarded', async () => {
-    const response = await host.fetch(catalogRequest('catalog/42', APIM_HEADERS));
+    const response = await catalog.host.fetch(catalogRequest('catalog/42', APIM_HEADERS));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = CatalogItemResponseSchema.parse(await response.json());
@@ -50,24 +32,24 @@ describe('GET /api/catalog/{item_id} as APIM forwards it', () => {
   });
 
   it('marks the answer cacheable: public max-age and a weak ETag of the item', async () => {
-    const response = await host.fetch(catalogRequest('catalog/42', APIM_HEADERS));
+    const response = await catalog.host.fetch(catalogRequest('catalog/42', APIM_HEADERS));
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     expect(response.headers.get('etag')).toMatch(/^W\/"[A-Za-z0-9_-]{43}"$/);
   });
 
   it('keeps the ETag when only per-request fields differ, so revalidation works across callers', async () => {
-    const first = await host.fetch(catalogRequest('catalog/42', APIM_HEADERS));
-    const second = await host.fetch(catalogRequest('catalog/42'));
+    const first = await catalog.host.fetch(catalogRequest('catalog/42', APIM_HEADERS));
+    const second = await catalog.host.fetch(catalogRequest('catalog/42'));
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-    const other = await host.fetch(catalogRequest('catalog/functions-mug'));
+    const other = await catalog.host.fetch(catalogRequest('catalog/functions-mug'));
     expect(other.headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
   it('answers If-None-Match with 304, no body, and the same caching headers (RFC 9110 §15.4.5)', async () => {
-    const { headers } = await host.fetch(catalogRequest('catalog/42'));
+    const { headers } = await catalog.host.fetch(catalogRequest('catalog/42'));
     const etag = headers.get('etag') ?? '';
     for (const ifNoneMatch of [etag, `"other", ${etag}`, '*']) {
-      const response = await host.fetch(
+      const response = await catalog.host.fetch(
         catalogRequest('catalog/42', { 'if-none-match': ifNoneMatch }),
       );
       expect(response.status, ifNoneMatch).toBe(304);
@@ -75,30 +57,34 @@ describe('GET /api/catalog/{item_id} as APIM forwards it', () => {
       expect(response.headers.get('etag')).toBe(etag);
       expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     }
-    const stale = await host.fetch(catalogRequest('catalog/42', { 'if-none-match': 'W/"stale"' }));
+    const stale = await catalog.host.fetch(
+      catalogRequest('catalog/42', { 'if-none-match': 'W/"stale"' }),
+    );
     expect(stale.status).toBe(200);
   });
 
   it('reports a cache hit only when the request came through the gateway', async () => {
-    const viaGateway = await host.fetch(
+    const viaGateway = await catalog.host.fetch(
       catalogRequest('catalog/42', { ...APIM_HEADERS, 'x-apim-cache': 'HIT' }),
     );
     expect(await viaGateway.json()).toMatchObject({ cache_status: 'hit' });
-    const spoofed = await host.fetch(catalogRequest('catalog/42', { 'x-apim-cache': 'HIT' }));
+    const spoofed = await catalog.host.fetch(
+      catalogRequest('catalog/42', { 'x-apim-cache': 'HIT' }),
+    );
     expect(await spoofed.json()).toMatchObject({ routed_by: null, cache_status: 'bypass' });
   });
 });
 
 describe('GET /api/catalog/{item_id} called directly (no APIM)', () => {
   it('says so: routed_by null, cache_status bypass', async () => {
-    const body = await (await host.fetch(catalogRequest('catalog/42'))).json();
+    const body = await (await catalog.host.fetch(catalogRequest('catalog/42'))).json();
     expect(body).toMatchObject({ routed_by: null, cache_status: 'bypass' });
   });
 
   it('generates a fresh correlation id per request, never a fixed placeholder', async () => {
     const ids = await Promise.all(
       [1, 2, 3].map(async () => {
-        const response = await host.fetch(catalogRequest('catalog/42'));
+        const response = await catalog.host.fetch(catalogRequest('catalog/42'));
         const body = (await response.json()) as { correlation_id: string };
         expect(response.headers.get('x-correlation-id')).toBe(body.correlation_id);
         return body.correlation_id;
@@ -111,7 +97,7 @@ describe('GET /api/catalog/{item_id} called directly (no APIM)', () => {
 
 describe('GET /api/catalog/{item_id} errors (RFC 9457 problem+json)', () => {
   it('answers an unknown id with 404 not-found', async () => {
-    const response = await host.fetch(catalogRequest('catalog/no-such-item', APIM_HEADERS));
+    const response = await catalog.host.fetch(catalogRequest('catalog/no-such-item', APIM_HEADERS));
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -132,7 +118,7 @@ describe('GET /api/catalog/{item_id} errors (RFC 9457 problem+json)', () => {
     ['non-ASCII', 'caf%C3%A9'],
     ['a percent-encoded newline', 'line%0Abreak'],
   ])('answers an id with %s with 422 naming params.item_id', async (_case, id) => {
-    const response = await host.fetch(catalogRequest(`catalog/${id}`));
+    const response = await catalog.host.fetch(catalogRequest(`catalog/${id}`));
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
     const problem = ProblemDetailsSchema.parse(await response.json());
@@ -144,7 +130,7 @@ describe('GET /api/catalog/{item_id} errors (RFC 9457 problem+json)', () => {
 describe('the "Handled APIM backend request" log line', () => {
   it('carries the seed fields plus invocation id, function name and trace id', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const response = await host.fetch(
+    const response = await catalog.host.fetch(
       catalogRequest('catalog/42', {
         ...APIM_HEADERS,
         traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
@@ -170,9 +156,11 @@ describe('the "Handled APIM backend request" log line', () => {
   });
 
   it('is written for misses and revalidations too, with their status', async () => {
-    await host.fetch(catalogRequest('catalog/no-such-item'));
-    const { headers } = await host.fetch(catalogRequest('catalog/42'));
-    await host.fetch(catalogRequest('catalog/42', { 'if-none-match': headers.get('etag') ?? '' }));
+    await catalog.host.fetch(catalogRequest('catalog/no-such-item'));
+    const { headers } = await catalog.host.fetch(catalogRequest('catalog/42'));
+    await catalog.host.fetch(
+      catalogRequest('catalog/42', { 'if-none-match': headers.get('etag') ?? '' }),
+    );
     const statuses = logRecords(logs)
       .filter((record) => record.msg === 'Handled APIM backend request')
       .map((record) => record.status);

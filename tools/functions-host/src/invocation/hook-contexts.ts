@@ -10,13 +10,9 @@ interface Shared {
   invocationContext: unknown;
 }
 
-/** preInvocation context: hookData/appHookData/invocationContext read-only; inputs and functionCallback writable. */
-export class PreInvocationHookContext {
-  constructor(
-    private readonly shared: Shared,
-    public inputs: unknown[],
-    public functionCallback: FunctionCallback,
-  ) {}
+/** The fields every invocation hook context shares; the worker exposes them read-only. */
+abstract class InvocationHookContext {
+  constructor(private readonly shared: Shared) {}
   get hookData(): HookData {
     return this.shared.hookData;
   }
@@ -37,30 +33,25 @@ export class PreInvocationHookContext {
   }
 }
 
-/** postInvocation context: like pre, plus writable result and error. */
-export class PostInvocationHookContext {
+/** preInvocation context: inputs and functionCallback writable. */
+export class PreInvocationHookContext extends InvocationHookContext {
+  constructor(
+    shared: Shared,
+    public inputs: unknown[],
+    public functionCallback: FunctionCallback,
+  ) {
+    super(shared);
+  }
+}
+
+/** postInvocation context: inputs, result and error writable. */
+export class PostInvocationHookContext extends InvocationHookContext {
   result: unknown = null;
   error: unknown = null;
   constructor(
-    private readonly shared: Shared,
+    shared: Shared,
     public inputs: unknown[],
-  ) {}
-  get hookData(): HookData {
-    return this.shared.hookData;
-  }
-  set hookData(_value: HookData) {
-    readOnly('hookData');
-  }
-  get appHookData(): HookData {
-    return this.shared.appHookData;
-  }
-  set appHookData(_value: HookData) {
-    readOnly('appHookData');
-  }
-  get invocationContext(): unknown {
-    return this.shared.invocationContext;
-  }
-  set invocationContext(_value: unknown) {
-    readOnly('invocationContext');
+  ) {
+    super(shared);
   }
 }
