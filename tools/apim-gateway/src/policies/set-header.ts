@@ -1,12 +1,5 @@
-import type { PolicyValue } from '../expressions/policy-value.js';
-import {
-  asString,
-  checkAttributes,
-  checkChildren,
-  enumAttribute,
-  stringAttribute,
-  textValue,
-} from './attributes.js';
+import { asString } from './attributes.js';
+import { compileNamedValuePolicy, evaluateValues } from './named-value-policy.js';
 import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
 import { targetHeaders } from './target-headers.js';
 
@@ -30,22 +23,9 @@ const MULTI_LINE = new Set([
 export const setHeader: PolicyDefinition = {
   sections: ALL_SECTIONS,
   compile(element, cc) {
-    checkAttributes(element, cc, ['name', 'exists-action'], ['name']);
-    checkChildren(element, cc, ['value']);
-    const action = enumAttribute(
-      element,
-      cc,
-      'exists-action',
-      ['override', 'skip', 'append', 'delete'],
-      'override',
-    );
-    const name = stringAttribute(element, cc, 'name') as PolicyValue;
+    const { action, name, values } = compileNamedValuePolicy(element, cc);
     if (!name.isExpression && PROTECTED.includes(name.source.toLowerCase())) {
       cc.fail(`APIM does not allow set-header to change "${name.source}"`, element.line);
-    }
-    const values = element.children.map((child, i) => textValue(child, cc.at(`value[${i + 1}]`)));
-    if (action !== 'delete' && values.length === 0) {
-      cc.fail(`<set-header exists-action="${action}"> needs at least one <value>`, element.line);
     }
     return {
       execute(ctx) {
@@ -56,10 +36,7 @@ export const setHeader: PolicyDefinition = {
           return;
         }
         if (action === 'skip' && headers.has(headerName)) return;
-        const evaluated = values
-          .map((value) => value.evaluate(ctx.scope))
-          .filter((value) => value !== null && value !== undefined)
-          .map((value) => asString(value));
+        const evaluated = evaluateValues(values, ctx.scope);
         if (evaluated.length === 0) return;
         const lines = MULTI_LINE.has(headerName.toLowerCase()) ? evaluated : [evaluated.join(',')];
         if (action === 'append') headers.append(headerName, lines);
