@@ -6,11 +6,9 @@ import { GatewayLoadError } from '../xml/load-error.js';
 import { parseXml } from '../xml/parse-xml.js';
 import type { XmlElement } from '../xml/xml-element.js';
 import { compileElement, compileNodes } from './compile-element.js';
-import type { Section } from './request-context.js';
+import { ALL_SECTIONS, type Section } from './section.js';
 
 export type ComposedPolicy = Readonly<Record<Section, readonly PolicyNode[]>>;
-
-const SECTIONS: readonly Section[] = ['inbound', 'backend', 'outbound', 'on-error'];
 
 export const EMPTY_POLICY: ComposedPolicy = {
   inbound: [],
@@ -47,7 +45,7 @@ export function compilePolicyDocument(input: PolicyDocumentInput): ComposedPolic
   const composed: Record<Section, readonly PolicyNode[]> = { ...input.parent };
   const seen = new Set<string>();
   for (const element of root.children) {
-    if (!(SECTIONS as readonly string[]).includes(element.name)) {
+    if (!(ALL_SECTIONS as readonly string[]).includes(element.name)) {
       fail(
         `line ${element.line}`,
         `unknown section <${element.name}> (expected inbound, backend, outbound, on-error)`,

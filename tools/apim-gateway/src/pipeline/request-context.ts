@@ -12,10 +12,8 @@ import type {
 import type { HeaderBag } from '../http/header-bag.js';
 import { QueryBag } from '../http/query-bag.js';
 import type { ApiOperation } from '../openapi/api-operations.js';
-import type { PolicyNode } from '../policies/policy-node.js';
 import type { GatewayResponse } from './gateway-response.js';
-
-export type Section = 'inbound' | 'backend' | 'outbound' | 'on-error';
+import type { Section } from './section.js';
 
 export interface BackendTarget {
   url: string;
@@ -56,12 +54,13 @@ export class RequestContext {
   section: Section = 'inbound';
   cacheKey: string | undefined;
   cacheHit = false;
+  /** The policy that answered instead of the backend (return-response, cache-lookup HIT), for the access log. */
+  endedBy: string | undefined;
+  /** forward-request got a backend response. */
+  forwarded = false;
   /** Headers policies add to whatever response is finally sent (cors, rate-limit counters). */
   readonly responseHeaderHooks: Array<(headers: HeaderBag) => void> = [];
   readonly scope: ExpressionScope;
-  /** Runs nested policies (choose, return-response); attached by the pipeline runner. */
-  runNodes: (nodes: readonly PolicyNode[]) => Promise<void> = () =>
-    Promise.reject(new Error('policy runner not attached'));
 
   constructor(init: RequestContextInit) {
     this.method = init.method;

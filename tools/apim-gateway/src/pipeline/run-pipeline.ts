@@ -1,66 +1,10 @@
-import { ExpressionRuntimeError } from '../expressions/expression-error.js';
-import type { LastErrorView } from '../expressions/runtime-types.js';
 import type { GatewayLog } from '../policies/gateway-services.js';
 import type { PolicyNode } from '../policies/policy-node.js';
 import type { ComposedPolicy } from './compile-policy-document.js';
 import { emptyResponse, type GatewayResponse, internalServerError } from './gateway-response.js';
 import type { RequestContext } from './request-context.js';
-import { CacheHitSignal, PolicyFailure, ReturnResponseSignal } from './signals.js';
-
-/** A failure with its place in the policy attached (becomes `context.LastError`). */
-class NodeFailure extends Error {
-  override readonly name = 'NodeFailure';
-  readonly lastError: LastErrorView;
-  readonly response: GatewayResponse | undefined;
-
-  constructor(lastError: LastErrorView, response: GatewayResponse | undefined, cause?: unknown) {
-    super(lastError.message, { cause });
-    this.lastError = lastError;
-    this.response = response;
-  }
-}
-
-export async function runNodes(nodes: readonly PolicyNode[], ctx: RequestContext): Promise<void> {
-  for (const node of nodes) {
-    try {
-      await node.execute(ctx);
-    } catch (error) {
-      throw annotate(error, node, ctx);
-    }
-  }
-}
-
-function annotate(error: unknown, node: PolicyNode, ctx: RequestContext): unknown {
-  if (
-    error instanceof ReturnResponseSignal ||
-    error instanceof CacheHitSignal ||
-    error instanceof NodeFailure
-  ) {
-    return error;
-  }
-  const where = {
-    scope: node.scope,
-    section: node.section,
-    path: node.path.split('/').slice(1).join('/'),
-    policyId: node.policyId,
-  };
-  if (error instanceof PolicyFailure) {
-    return new NodeFailure({ ...error.details, ...where }, error.response, error);
-  }
-  const expressionFailure = error instanceof ExpressionRuntimeError;
-  return new NodeFailure(
-    {
-      source: node.name,
-      reason: expressionFailure ? 'ExpressionValueEvaluationFailure' : 'PolicyExecutionFailure',
-      message: expressionFailure
-        ? `Expression evaluation failed. ${(error as Error).message}`
-        : `Policy ${node.name} failed: ${error instanceof Error ? error.message : String(error)}`,
-      ...where,
-    },
-    internalServerError(ctx.requestId),
-    error,
-  );
-}
+import { NodeFailure, runNodes } from './run-nodes.js';
+import { CacheHitSignal, type PolicyFailure, ReturnResponseSignal } from './signals.js';
 
 /** inbound → backend → outbound; any failure jumps to on-error with LastError set. */
 export async function runPipeline(
@@ -69,7 +13,6 @@ export async function runPipeline(
   log: GatewayLog,
   builtInFailure?: PolicyFailure,
 ): Promise<GatewayResponse> {
-  ctx.runNodes = (nodes) => runNodes(nodes, ctx);
   try {
     if (builtInFailure) {
       throw new NodeFailure(

@@ -1,6 +1,6 @@
 import { CacheHitSignal } from '../pipeline/signals.js';
 import { booleanAttribute, checkAttributes, checkChildren, enumAttribute } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const cacheLookup: PolicyDefinition = {
   sections: ['inbound'],

@@ -6,7 +6,7 @@ import {
   type Evaluator,
   integerAttribute,
 } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const cacheStore: PolicyDefinition = {
   sections: ['outbound'],

@@ -1,3 +1,4 @@
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import {
   asString,
   checkAttributes,
@@ -9,7 +10,7 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 const CACHING_TYPES = ['internal', 'external', 'prefer-external'] as const;
 

@@ -10,7 +10,7 @@ import {
   stringAttribute,
   textValue,
 } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const checkHeader: PolicyDefinition = {
   sections: ['inbound'],

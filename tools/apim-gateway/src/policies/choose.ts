@@ -1,7 +1,10 @@
+import { runNodes } from '../pipeline/run-nodes.js';
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import type { Evaluator } from './attributes.js';
 import { checkAttributes, checkChildren, conditionAttribute } from './attributes.js';
 import { segmentNames } from './compile-context.js';
-import { ALL_SECTIONS, type PolicyDefinition, type PolicyNode } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
+import type { PolicyNode } from './policy-node.js';
 
 interface Branch {
   condition: Evaluator<boolean>;
@@ -36,7 +39,7 @@ export const choose: PolicyDefinition = {
       async execute(ctx) {
         const branch = branches.find((b) => b.condition(ctx.scope));
         const nodes = branch ? branch.nodes : (otherwise ?? []);
-        await ctx.runNodes(nodes);
+        await runNodes(nodes, ctx);
       },
     };
   },

@@ -1,6 +1,6 @@
 import { ExpressionSyntaxError } from '../expressions/expression-error.js';
 import { compilePolicyValue, type PolicyValue } from '../expressions/policy-value.js';
-import type { Section } from '../pipeline/request-context.js';
+import type { Section } from '../pipeline/section.js';
 import { GatewayLoadError } from '../xml/load-error.js';
 import type { XmlElement } from '../xml/xml-element.js';
 import type { GatewayServices } from './gateway-services.js';

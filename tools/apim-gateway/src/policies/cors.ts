@@ -4,7 +4,7 @@ import { ReturnResponseSignal } from '../pipeline/signals.js';
 import type { XmlElement } from '../xml/xml-element.js';
 import { booleanAttribute, checkAttributes, checkChildren } from './attributes.js';
 import type { CompileContext } from './compile-context.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 interface CorsRules {
   origins: string[];

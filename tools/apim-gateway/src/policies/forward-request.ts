@@ -13,7 +13,7 @@ import {
   integerAttribute,
 } from './attributes.js';
 import type { GatewayServices } from './gateway-services.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 const CACHE_REQUEST_HEADERS = ['cache-control', 'pragma', 'if-none-match', 'if-modified-since'];
 

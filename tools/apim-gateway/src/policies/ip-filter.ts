@@ -3,7 +3,7 @@ import { isIPv4 } from 'node:net';
 import { errorResponse } from '../pipeline/gateway-response.js';
 import { PolicyFailure } from '../pipeline/signals.js';
 import { checkAttributes, checkChildren, enumAttribute, literalAttribute } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 type Matcher = (ip: string) => boolean;
 

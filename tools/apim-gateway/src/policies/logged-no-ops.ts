@@ -1,3 +1,4 @@
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import {
   asString,
   checkAttributes,
@@ -7,7 +8,7 @@ import {
   stringAttribute,
   textValue,
 } from './attributes.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 /** trace: evaluated and written to the gateway log (APIM sends it to request tracing / App Insights). */
 export const trace: PolicyDefinition = {

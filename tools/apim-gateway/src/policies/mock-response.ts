@@ -10,7 +10,7 @@ import {
   integerAttribute,
   literalAttribute,
 } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const mockResponse: PolicyDefinition = {
   sections: ['inbound', 'outbound', 'on-error'],

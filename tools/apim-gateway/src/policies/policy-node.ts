@@ -1,7 +1,5 @@
-import type { Section } from '../pipeline/request-context.js';
 import type { RequestContext } from '../pipeline/request-context.js';
-import type { XmlElement } from '../xml/xml-element.js';
-import type { CompileContext } from './compile-context.js';
+import type { Section } from '../pipeline/section.js';
 
 export type PolicyScopeName = 'global' | 'api' | 'operation';
 
@@ -24,11 +22,3 @@ export interface PolicyNode extends PolicyBehavior {
   readonly file: string;
   readonly line: number;
 }
-
-export interface PolicyDefinition {
-  /** Sections the policy reference page allows; anything else is rejected at load. */
-  readonly sections: readonly Section[];
-  compile(element: XmlElement, cc: CompileContext): PolicyBehavior;
-}
-
-export const ALL_SECTIONS: readonly Section[] = ['inbound', 'backend', 'outbound', 'on-error'];

@@ -12,7 +12,7 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const quotaByKey: PolicyDefinition = {
   sections: ['inbound'],

@@ -14,7 +14,8 @@ import {
   stringAttribute,
 } from './attributes.js';
 import type { CompileContext } from './compile-context.js';
-import type { PolicyBehavior, PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
+import type { PolicyBehavior } from './policy-node.js';
 
 const HEADER_ATTRIBUTES = [
   'retry-after-header-name',

@@ -13,7 +13,7 @@ import {
   trace,
 } from './logged-no-ops.js';
 import { mockResponse } from './mock-response.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 import { quotaByKey } from './quota-by-key.js';
 import { rateLimit, rateLimitByKey } from './rate-limit.js';
 import { returnResponse } from './return-response.js';

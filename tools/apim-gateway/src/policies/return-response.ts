@@ -1,7 +1,10 @@
 import { emptyResponse } from '../pipeline/gateway-response.js';
+import { runNodes } from '../pipeline/run-nodes.js';
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import { ReturnResponseSignal } from '../pipeline/signals.js';
 import { checkAttributes, checkChildren } from './attributes.js';
-import { ALL_SECTIONS, type PolicyDefinition, type PolicyNode } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
+import type { PolicyNode } from './policy-node.js';
 
 export const returnResponse: PolicyDefinition = {
   sections: ALL_SECTIONS,
@@ -20,7 +23,7 @@ export const returnResponse: PolicyDefinition = {
     return {
       async execute(ctx) {
         ctx.response = emptyResponse();
-        await ctx.runNodes(children);
+        await runNodes(children, ctx);
         throw new ReturnResponseSignal();
       },
     };

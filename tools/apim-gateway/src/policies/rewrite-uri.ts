@@ -9,7 +9,7 @@ import {
   checkNoText,
   stringAttribute,
 } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const rewriteUri: PolicyDefinition = {
   sections: ['inbound'],

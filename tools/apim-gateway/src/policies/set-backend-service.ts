@@ -6,7 +6,7 @@ import {
   checkNoText,
   stringAttribute,
 } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const setBackendService: PolicyDefinition = {
   sections: ['inbound', 'backend'],

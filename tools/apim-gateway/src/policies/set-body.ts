@@ -1,6 +1,6 @@
 import { emptyResponse } from '../pipeline/gateway-response.js';
 import { asString, checkAttributes, enumAttribute, textValue } from './attributes.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const setBody: PolicyDefinition = {
   sections: ['inbound', 'backend', 'outbound', 'on-error'],

@@ -1,6 +1,7 @@
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import { asString } from './attributes.js';
 import { compileNamedValuePolicy, evaluateValues } from './named-value-policy.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 import { targetHeaders } from './target-headers.js';
 
 const PROTECTED = ['connection', 'content-length', 'keep-alive', 'transfer-encoding'];

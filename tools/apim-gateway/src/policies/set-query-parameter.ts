@@ -1,6 +1,6 @@
 import { asString } from './attributes.js';
 import { compileNamedValuePolicy, evaluateValues } from './named-value-policy.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const setQueryParameter: PolicyDefinition = {
   sections: ['inbound', 'backend'],

@@ -1,5 +1,6 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
 import { emptyResponse } from '../pipeline/gateway-response.js';
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import {
   asString,
   checkAttributes,
@@ -9,7 +10,7 @@ import {
   integerAttribute,
   stringAttribute,
 } from './attributes.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 export const setStatus: PolicyDefinition = {
   sections: ALL_SECTIONS,

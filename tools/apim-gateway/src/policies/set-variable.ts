@@ -1,4 +1,5 @@
 import type { TypeName } from '../expressions/type-system.js';
+import { ALL_SECTIONS } from '../pipeline/section.js';
 import {
   checkAttributes,
   checkChildren,
@@ -6,7 +7,7 @@ import {
   literalAttribute,
   stringAttribute,
 } from './attributes.js';
-import { ALL_SECTIONS, type PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 // APIM stores only whitelisted types (primitives, string, Guid, DateTime, Jwt, ...), never context objects.
 const STORABLE: readonly TypeName[] = [

@@ -17,7 +17,7 @@ import {
   stringAttribute,
 } from './attributes.js';
 import type { CompileContext } from './compile-context.js';
-import type { PolicyDefinition } from './policy-node.js';
+import type { PolicyDefinition } from './policy-definition.js';
 
 const NOT_PRESENT = 'JWT not present.';
 const INVALID = 'Invalid JWT.';
