@@ -27,7 +27,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // the root eslint config and the one shared vitest setup are imported by relative path
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/vitest\\.preset\\.mjs$'],
           depConstraints: [
             // Recipes use the shared libraries, never another recipe or a tool.
             { sourceTag: 'type:recipe', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -1,13 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { defineProjectTestConfig } from '../../vitest.preset.mjs';
 
-export default defineConfig({
-  root: import.meta.dirname,
-  resolve: { conditions: ['@cookbook/source'] },
-  ssr: { resolve: { conditions: ['@cookbook/source'] } },
-  test: {
-    name: 'hello-http-minimal',
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    reporters: ['default'],
-  },
-});
+export default defineProjectTestConfig(import.meta.dirname, { name: 'hello-http-minimal' });

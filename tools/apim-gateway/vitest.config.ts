@@ -1,11 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { defineProjectTestConfig } from '../../vitest.preset.mjs';
 
-export default defineConfig({
-  root: import.meta.dirname,
-  test: {
-    name: 'apim-gateway',
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    reporters: ['default'],
-  },
-});
+export default defineProjectTestConfig(import.meta.dirname, { name: 'apim-gateway' });

@@ -1,12 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { defineProjectTestConfig } from '../../vitest.preset.mjs';
 
-export default defineConfig({
-  root: import.meta.dirname,
-  test: {
-    name: 'functions-host',
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    reporters: ['default'],
-    testTimeout: 20_000,
-  },
+// Host tests start real servers and child processes.
+export default defineProjectTestConfig(import.meta.dirname, {
+  name: 'functions-host',
+  testTimeout: 20_000,
 });

@@ -1,12 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { defineProjectTestConfig } from '../../vitest.preset.mjs';
 
-export default defineConfig({
-  root: import.meta.dirname,
-  test: {
-    name: 'workspace-checks',
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    // Each check shells out to nx, which is slow on 2 cores.
-    testTimeout: 120_000,
-  },
+// Each check shells out to nx, which is slow on 2 cores.
+export default defineProjectTestConfig(import.meta.dirname, {
+  name: 'workspace-checks',
+  testTimeout: 120_000,
 });

@@ -123,11 +123,11 @@ describe('both IaC flavours deploy the same shape', () => {
     expect(bicep + terraform).not.toMatch(/Consumption_0|'Consumption'/);
   });
 
-  it('host the function on Flex Consumption (FC1), Linux, Node 20', () => {
+  it('host the function on Flex Consumption (FC1), Linux, Node 22', () => {
     expect(bicep).toMatch(/name: 'FC1'/);
-    expect(bicep).toMatch(/name: 'node'\s+version: '20'/);
+    expect(bicep).toMatch(/name: 'node'\s+version: '22'/);
     expect(terraform).toMatch(/sku_name\s+= "FC1"/);
-    expect(terraform).toMatch(/runtime_name\s+= "node"\s+runtime_version\s+= "20"/);
+    expect(terraform).toMatch(/runtime_name\s+= "node"\s+runtime_version\s+= "22"/);
   });
 
   it('deploy every policy as well-formed XML (format xml, never rawxml)', () => {

@@ -103,7 +103,7 @@ resource "azurerm_function_app_flex_consumption" "catalog" {
   storage_container_endpoint  = "${azurerm_storage_account.catalog.primary_blob_endpoint}${azurerm_storage_container.app_package.name}"
   storage_authentication_type = "SystemAssignedIdentity"
   runtime_name                = "node"
-  runtime_version             = "20"
+  runtime_version             = "22"
   maximum_instance_count      = var.maximum_instance_count
   instance_memory_in_mb       = 2048
 

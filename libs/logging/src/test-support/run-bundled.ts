@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,11 +35,10 @@ export type BundledRun = {
   resolvedModules: string[];
 };
 
-/** A scratch folder inside the project, so the bundle resolves optional packages like an app. */
+/** A scratch app folder outside the source tree whose node_modules is the workspace's, as in an app. */
 export function createScratchDir(): { dir: string; remove(): void } {
-  const parent = join(projectRoot, 'tmp');
-  mkdirSync(parent, { recursive: true });
-  const dir = mkdtempSync(join(parent, 'bundle-'));
+  const dir = mkdtempSync(join(tmpdir(), 'logging-bundle-'));
+  symlinkSync(join(projectRoot, '..', '..', 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -58,10 +58,10 @@ export async function bundle(
     },
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format,
     conditions: ['@cookbook/source'],
-    // recipes keep the heavy, optional telemetry package external too (CONTRACTS.md)
+    // recipes keep the heavy, optional telemetry package external too (see the functions-host bundler)
     external: ['@azure/monitor-opentelemetry'],
     banner: format === 'esm' ? { js: ESM_REQUIRE_BANNER } : {},
     logLevel: 'silent',

@@ -37,7 +37,7 @@ export interface StartGatewayOptions {
   host?: string;
   env?: Record<string, string | undefined>;
   log?: GatewayLog;
-  /** Where the dev issuer's RSA key lives (default tools/apim-gateway/.dev-keys, or config devIssuer.keyDirectory). */
+  /** Where the dev issuer's RSA key lives (default ~/.cache/azure-functions-cookbook/apim-gateway-dev-issuer, or config devIssuer.keyDirectory). */
   devKeyDirectory?: string;
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;

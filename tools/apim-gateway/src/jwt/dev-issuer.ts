@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 import {
   calculateJwkThumbprint,
@@ -16,10 +16,11 @@ export const DEFAULT_DEV_ISSUER = 'https://apim-gateway.local/dev-issuer';
 export const DEFAULT_DEV_AUDIENCE = 'api://apim-gateway-local';
 const KEY_FILE = 'dev-issuer.private.jwk.json';
 
-/** `tools/apim-gateway/.dev-keys` (git-ignored), independent of the current directory. */
-export const DEFAULT_DEV_KEY_DIRECTORY: string = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../.dev-keys',
+/** A per-user cache folder outside any checkout, so minted tokens survive restarts and clones. */
+export const DEFAULT_DEV_KEY_DIRECTORY: string = join(
+  process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'),
+  'azure-functions-cookbook',
+  'apim-gateway-dev-issuer',
 );
 
 export interface DevSigningKey {
