@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { isRecord, readJsonFile } from '../startup/read-json-file.js';
@@ -32,7 +32,8 @@ export function generateKey(): string {
 /**
  * Resolves keys: explicit options win (the keys file is then left alone), then
  * FUNCTIONS_MASTER_KEY / FUNCTIONS_HOST_KEY, then `<appDir>/.local-keys.json`, which is created
- * (and extended with keys for new functions) as needed.
+ * (and extended with keys for new functions) as needed. The file only ever holds keys it
+ * generated itself: keys from the environment are never written to disk.
  */
 export async function resolveHostKeys(
   appDir: string,
@@ -40,32 +41,70 @@ export async function resolveHostKeys(
   input: HostKeysInput | undefined,
   env: NodeJS.ProcessEnv,
 ): Promise<HostKeys> {
+  const envMaster = env['FUNCTIONS_MASTER_KEY'] || undefined;
+  const envHost = env['FUNCTIONS_HOST_KEY'] || undefined;
+  if (input) {
+    const keys: HostKeys = {
+      master: input.master ?? envMaster ?? generateKey(),
+      host: { ...input.host },
+      functions: { ...input.functions },
+      source: 'options',
+    };
+    addMissingKeys(keys, functionNames, envHost);
+    return keys;
+  }
   const path = join(appDir, KEYS_FILE);
-  const fromFile = input ? undefined : await readKeysFile(path);
-  const keys: HostKeys = {
-    master: input?.master ?? env['FUNCTIONS_MASTER_KEY'] ?? fromFile?.master ?? generateKey(),
-    host: { ...(fromFile?.host ?? {}), ...(input?.host ?? {}) },
-    functions: { ...(fromFile?.functions ?? {}), ...(input?.functions ?? {}) },
-    source: input ? 'options' : path,
+  const fromFile = await readKeysFile(path);
+  const stored: Omit<HostKeys, 'source'> = {
+    master: fromFile?.master ?? generateKey(),
+    host: { ...fromFile?.host },
+    functions: { ...fromFile?.functions },
   };
-  if (env['FUNCTIONS_HOST_KEY']) keys.host['default'] = env['FUNCTIONS_HOST_KEY'];
-  if (Object.keys(keys.host).length === 0) keys.host['default'] = generateKey();
-  let changed = !fromFile;
+  const changed = addMissingKeys(stored, functionNames, undefined) || !fromFile;
+  if (changed) await writeKeysFile(path, stored);
+  const keys: HostKeys = {
+    master: envMaster ?? stored.master,
+    host: { ...stored.host },
+    functions: stored.functions,
+    source: path,
+  };
+  if (envHost) keys.host['default'] = envHost;
+  return keys;
+}
+
+/** Generates a host key and per-function keys where none exist; true when something was added. */
+function addMissingKeys(
+  keys: Omit<HostKeys, 'source'>,
+  functionNames: string[],
+  envHost: string | undefined,
+): boolean {
+  let added = false;
+  if (envHost) keys.host['default'] = envHost;
+  if (Object.keys(keys.host).length === 0) {
+    keys.host['default'] = generateKey();
+    added = true;
+  }
   for (const name of functionNames) {
     if (!keys.functions[name] || Object.keys(keys.functions[name]).length === 0) {
       keys.functions[name] = { default: generateKey() };
-      changed = true;
+      added = true;
     }
   }
-  if (!input && changed) {
-    const file = {
-      masterKey: fromFile?.master ?? keys.master,
-      hostKeys: fromFile?.host ?? keys.host,
-      functionKeys: keys.functions,
-    };
-    await writeFile(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  return added;
+}
+
+/** Writes a temporary 0600 file and renames it over the old one, so the result is always 0600. */
+async function writeKeysFile(path: string, keys: Omit<HostKeys, 'source'>): Promise<void> {
+  const file = { masterKey: keys.master, hostKeys: keys.host, functionKeys: keys.functions };
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+    await chmod(temporary, 0o600);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new StartupError(`Cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
-  return keys;
 }
 
 async function readKeysFile(path: string): Promise<Omit<HostKeys, 'source'> | undefined> {

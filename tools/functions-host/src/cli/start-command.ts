@@ -1,47 +1,69 @@
 import { createLocalHost } from '../host/create-local-host.js';
 import { formatBanner } from '../host/format-banner.js';
 import { startHostServer } from '../server/start-host-server.js';
+import type { CliArgs } from './parse-cli-args.js';
+import { portInUseError } from './port-in-use-error.js';
 
-export interface StartOptions {
-  appDir: string;
-  port: number;
-  hostname: string;
-  auth: boolean;
-}
-
-/** `start`: runs the app like `func start` until SIGINT/SIGTERM, then runs appTerminate hooks. */
-export async function startCommand(options: StartOptions): Promise<void> {
+/**
+ * `start`: runs the app like `func start`. SIGINT/SIGTERM stop it gracefully: no new
+ * connections, in-flight requests finish (up to --drain-timeout), appTerminate hooks run, exit 0.
+ * A second signal exits at once.
+ */
+export async function startCommand(args: CliArgs & { appDir: string }): Promise<void> {
   process.setSourceMapsEnabled(true);
-  const host = await createLocalHost(options.appDir, { auth: options.auth });
+  const host = await createLocalHost(args.appDir, { auth: args.auth });
   let server;
   try {
-    server = await startHostServer(host, { port: options.port, hostname: options.hostname });
+    server = await startHostServer(host, {
+      port: args.port,
+      hostname: args.hostname,
+      drainTimeoutMs: args.drainTimeoutMs,
+    });
   } catch (error) {
     await host.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === 'EADDRINUSE'
-        ? `Port ${options.port} is in use. Stop the other process or pass --port <n>.`
-        : (error as Error).message,
-    );
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw await portInUseError(args);
+    throw error;
   }
-  const shownHost = ['127.0.0.1', '::', '0.0.0.0'].includes(options.hostname)
+  const shownHost = ['127.0.0.1', '::', '0.0.0.0'].includes(args.hostname)
     ? 'localhost'
-    : options.hostname;
+    : args.hostname;
   process.stdout.write(
     formatBanner(host.functions, `http://${shownHost}:${server.port}`, host.keys),
   );
   process.stdout.write(`Host listening on ${server.url} (Ctrl+C to stop)\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
+    if (stopping) {
+      process.stdout.write(`Received ${signal} again: exiting now.\n`);
+      process.exit(130);
+    }
     stopping = true;
-    process.stdout.write(`Received ${signal}, stopping the host...\n`);
+    const inFlight = server.inFlight();
+    process.stdout.write(
+      `Received ${signal}: no longer accepting connections${
+        inFlight > 0
+          ? `; waiting up to ${args.drainTimeoutMs / 1000} s for ${inFlight} in-flight request(s)`
+          : ''
+      }...\n`,
+    );
     void server
-      .close()
-      .then(() => host.close())
-      .finally(() => process.exit(0));
+      .close({ drainTimeoutMs: args.drainTimeoutMs })
+      .then(({ abandoned }) => {
+        if (abandoned > 0) {
+          process.stdout.write(
+            `Drain timeout reached: closed ${abandoned} request(s) still in flight.\n`,
+          );
+        }
+        return host.close();
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`Error while stopping the host: ${(error as Error).message}\n`);
+          process.exit(1);
+        },
+      );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

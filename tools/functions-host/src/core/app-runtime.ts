@@ -16,7 +16,9 @@ import {
   type HostLogSink,
   isLevelEnabled,
 } from './host-log.js';
+import { escapeLogText } from './escape-log-text.js';
 import { defineReadOnly } from './read-only.js';
+import { redactSecrets } from './redact-secrets.js';
 
 export interface RegisteredFunction {
   functionId: string;
@@ -155,10 +157,20 @@ export class AppRuntime {
       time: new Date(),
       level: level as HostLogLevel,
       category: input.category,
-      message,
+      message: sanitizeMessage(message, input.category),
     };
     if (input.functionName) entry.functionName = input.functionName;
     if (input.invocationId) entry.invocationId = input.invocationId;
     this.sink(entry);
   }
+}
+
+/**
+ * Redacts secrets (`?code=`, bearer tokens, connection strings) like libs/logging. User and worker
+ * text is also escaped onto one line; host text keeps the line breaks it composed itself (its
+ * variable parts are escaped where it builds them, see describe-error.ts).
+ */
+function sanitizeMessage(message: string, category: LogInput['category']): string {
+  const redacted = redactSecrets(String(message));
+  return category === 'host' ? redacted : escapeLogText(redacted);
 }

@@ -6,13 +6,9 @@ import { installCoreModule, retireApp, runStartup } from '../core/core-module.js
 import type { WorkerCapabilities } from '../core/core-types.js';
 import { consoleLogSink } from '../core/host-log.js';
 import { defineReadOnly } from '../core/read-only.js';
-import {
-  CHUNKED_WARNING,
-  fromFetchRequest,
-  RequestRejection,
-  toFetchResponse,
-} from '../http/fetch-adapter.js';
+import { CHUNKED_WARNING, fromFetchRequest, toFetchResponse } from '../http/fetch-adapter.js';
 import { emptyResponse, type HostRequest, type HostResponse } from '../http/host-request.js';
+import { RequestRejection } from '../http/request-rejection.js';
 import { withCustomHeaders } from '../http/to-host-response.js';
 import { buildRouteTable } from '../routing/build-route-table.js';
 import { indexRoutes } from '../routing/find-route.js';
@@ -24,6 +20,7 @@ import { StartupError } from '../startup/startup-error.js';
 import { formatBanner } from './format-banner.js';
 import { handleRequest, type HostState } from './handle-request.js';
 import type { LocalHost, LocalHostOptions } from './local-host-options.js';
+import { RequestQueue } from './request-queue.js';
 
 /** Capabilities the Node worker advertises (getWorkerCapabilities.ts); they shape HTTP encoding. */
 export const DEFAULT_WORKER_CAPABILITIES: Readonly<WorkerCapabilities> = {
@@ -39,6 +36,8 @@ export const DEFAULT_WORKER_CAPABILITIES: Readonly<WorkerCapabilities> = {
 
 export const AZURE_MAX_REQUEST_BODY_SIZE: number = 100 * 1024 * 1024;
 export const AZURE_MAX_URL_LENGTH = 4096;
+/** The front end's limit for an HTTP response (Azure Load Balancer idle timeout). */
+export const AZURE_FRONT_END_TIMEOUT_MS = 230_000;
 
 /**
  * Starts an unmodified v4 app in-process the way the worker and host do, or throws a
@@ -82,10 +81,29 @@ export async function createLocalHost(
           process.env,
         )
       : undefined;
-    const state: HostState = { app, routes: indexRoutes(routes), keys };
     const limits = {
       maxRequestBodySize: options.maxRequestBodySize ?? AZURE_MAX_REQUEST_BODY_SIZE,
       maxUrlLength: options.maxUrlLength ?? AZURE_MAX_URL_LENGTH,
+      functionTimeoutMs: settings.functionTimeoutMs,
+      functionTimeoutText: settings.functionTimeoutText,
+      frontEndTimeoutMs:
+        options.frontEndTimeoutMs === null
+          ? undefined
+          : (options.frontEndTimeoutMs ?? AZURE_FRONT_END_TIMEOUT_MS),
+      maxOutstandingRequests: settings.maxOutstandingRequests,
+      maxConcurrentRequests: settings.maxConcurrentRequests,
+    };
+    const throttled =
+      settings.maxOutstandingRequests !== -1 || settings.maxConcurrentRequests !== -1;
+    const state: HostState = {
+      app,
+      routes: indexRoutes(routes),
+      keys,
+      limits,
+      queue: throttled
+        ? new RequestQueue(settings.maxOutstandingRequests, settings.maxConcurrentRequests)
+        : undefined,
+      frontEndHeaders: options.frontEndHeaders ?? true,
     };
     const warned = new Set<string>();
     const warnOnce = (key: string, message: string): void => {
@@ -106,6 +124,11 @@ export async function createLocalHost(
           keys,
         ),
       );
+    if (settings.dynamicThrottlesEnabled) {
+      warnings.push(
+        'host.json sets extensions.http.dynamicThrottlesEnabled, which this local host does not emulate (Azure answers 429 while its performance counters are over 80%). maxOutstandingRequests and maxConcurrentRequests are honoured.',
+      );
+    }
     for (const warning of warnings)
       app.log({ level: 'warning', category: 'host', message: `WARNING: ${warning}` });
 
@@ -128,7 +151,7 @@ export async function createLocalHost(
       warnOnce,
       async fetch(request: Request): Promise<Response> {
         try {
-          const hostRequest = await fromFetchRequest(request, limits, () =>
+          const hostRequest = fromFetchRequest(request, limits, () =>
             warnOnce('chunked', CHUNKED_WARNING),
           );
           return toFetchResponse(await handle(hostRequest));

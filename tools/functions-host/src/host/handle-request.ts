@@ -1,116 +1,121 @@
 import { randomUUID } from 'node:crypto';
 
 import { grantedLevel, isAuthorized } from '../auth/authorize-request.js';
+import { extractFunctionKey } from '../auth/extract-function-key.js';
 import type { HostKeys } from '../auth/host-keys.js';
 import type { AppRuntime } from '../core/app-runtime.js';
 import { decodePathSegments } from '../http/decode-path.js';
 import { encodeHttpData, joinHeaders } from '../http/encode-http-data.js';
+import { withFrontEndHeaders } from '../http/front-end-headers.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
 import { emptyResponse } from '../http/host-request.js';
-import { getQueryValue, parseQuery } from '../http/parse-query.js';
+import { parseQuery } from '../http/parse-query.js';
+import { RequestRejection } from '../http/request-rejection.js';
 import { toHostResponse } from '../http/to-host-response.js';
 import { createTraceContext } from '../http/trace-context.js';
 import { invokeFunction } from '../invocation/invoke-function.js';
 import { findRoute, type RouteIndex } from '../routing/find-route.js';
 import type { HttpRoute } from '../routing/http-function.js';
+import type { RequestQueue } from './request-queue.js';
+import { type InvocationLimits, runInvocation } from './run-invocation.js';
 
 export interface HostState {
   app: AppRuntime;
   routes: HttpRoute[] | RouteIndex;
   keys: HostKeys | undefined;
+  limits: InvocationLimits;
+  /** host.json maxOutstandingRequests / maxConcurrentRequests, when either is set. */
+  queue?: RequestQueue | undefined;
+  /** Add the headers Azure's front end adds (default on). */
+  frontEndHeaders?: boolean;
 }
 
+const noop = (): void => undefined;
+
 /**
- * The host's request pipeline, in Azure's order: reserved /admin → route (path + method) →
- * key check (401) → disabled (404 unless master key) → invoke → response; failures → 500, empty.
+ * The host's request pipeline, in Azure's order: reserved /admin → request queue (429) → route
+ * (path + method) → key check (401) → disabled (404 unless master key) → body (413) → invoke →
+ * response. Everything up to the key check uses the request head only: the body is read (and
+ * `Expect: 100-continue` answered) only for a request that will be invoked.
  */
 export async function handleRequest(state: HostState, request: HostRequest): Promise<HostResponse> {
   const path = decodePathSegments(request.path);
   if (path[0]?.toLowerCase() === 'admin') return emptyResponse(404);
-  const match = findRoute(state.routes, request.method, path);
-  if (!match) return emptyResponse(404);
-  const { fn } = match.route;
-  const query = parseQuery(request.query);
-  const headers = joinHeaders(request.headers);
-
-  if (state.keys || fn.disabled) {
-    const key = headers.get('x-functions-key') || getQueryValue(query, 'code');
-    const granted = state.keys ? grantedLevel(key, fn.name, state.keys) : undefined;
-    if (state.keys && !isAuthorized(fn.authLevel, granted)) return emptyResponse(401);
-    if (fn.disabled && granted !== 'admin') return emptyResponse(404);
-  }
-
-  const registered = state.app.functions.get(fn.name);
-  if (!registered) return emptyResponse(404);
-  const invocationId = randomUUID();
-  // The two information lines per request are only built when someone will print them.
-  const logInformation = state.app.isLogEnabled('information');
-  const started = performance.now();
-  if (logInformation)
-    hostLog(
-      state,
-      'information',
-      `Executing 'Functions.${fn.name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
-      fn.name,
-      invocationId,
-    );
-  try {
-    const response = await invokeFunction(state.app, registered, {
-      invocationId,
-      functionId: registered.functionId,
-      inputData: [
-        {
-          name: fn.triggerBindingName,
-          data: { http: encodeHttpData(request, headers, query, match.params) },
-        },
-      ],
-      triggerMetadata: {},
-      traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
+  if (!state.queue) return routeAndInvoke(state, request, path, noop);
+  const entered = state.queue.tryEnter();
+  if (!entered) {
+    // HttpThrottleMiddleware: information line, 429 with no body.
+    state.app.log({
+      level: 'information',
+      category: 'host',
+      message: `Http request queue limit of ${state.queue.maxOutstanding} has been exceeded.`,
     });
-    const result = toHostResponse(response);
-    if (logInformation)
-      hostLog(
-        state,
-        'information',
-        `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
-        fn.name,
-        invocationId,
-      );
-    return result;
+    return emptyResponse(429);
+  }
+  const release = await entered;
+  try {
+    return await routeAndInvoke(state, request, path, release);
   } catch (error) {
-    hostLog(
-      state,
-      'error',
-      `Executed 'Functions.${fn.name}' (Failed, Id=${invocationId}, Duration=${elapsed(started)}ms)`,
-      fn.name,
-      invocationId,
-    );
-    hostLog(
-      state,
-      'error',
-      `Exception while executing function: Functions.${fn.name}. Result: Failure\n${describe(error)}`,
-      fn.name,
-      invocationId,
-    );
-    return emptyResponse(500);
+    release();
+    throw error;
   }
 }
 
-function hostLog(
+async function routeAndInvoke(
   state: HostState,
-  level: 'information' | 'error',
-  message: string,
-  functionName: string,
-  invocationId: string,
-): void {
-  state.app.log({ level, category: 'host', message, functionName, invocationId });
-}
+  request: HostRequest,
+  path: string[],
+  release: () => void,
+): Promise<HostResponse> {
+  const match = findRoute(state.routes, request.method, path);
+  const registered = match && state.app.functions.get(match.route.fn.name);
+  if (!match || !registered) {
+    release();
+    return emptyResponse(404);
+  }
+  const { fn } = match.route;
+  if (state.keys || fn.disabled) {
+    const key = extractFunctionKey(request.headers, request.query);
+    const granted = state.keys ? grantedLevel(key, fn.name, state.keys) : undefined;
+    if (state.keys && !isAuthorized(fn.authLevel, granted)) {
+      release();
+      return emptyResponse(401);
+    }
+    if (fn.disabled && granted !== 'admin') {
+      release();
+      return emptyResponse(404);
+    }
+  }
 
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return `Exception: ${error.message}\nStack: ${error.stack ?? ''}`;
-  return `Exception: ${String(error)}`;
+  let body: Uint8Array | undefined;
+  try {
+    body = request.readBody ? await request.readBody() : request.body;
+  } catch (error) {
+    release();
+    // A client that went away gets no answer anyway; 400 keeps the adapter simple.
+    return emptyResponse(error instanceof RequestRejection ? error.status : 400);
+  }
+  // After the body: reading it may add the Content-Length a fetch() client left implicit.
+  const lines = state.frontEndHeaders === false ? request.headers : withFrontEndHeaders(request);
+  const headers = joinHeaders(lines);
+  const query = parseQuery(request.query);
+  const invocationId = randomUUID();
+  const invoke = async (): Promise<HostResponse> =>
+    toHostResponse(
+      await invokeFunction(state.app, registered, {
+        invocationId,
+        functionId: registered.functionId,
+        inputData: [
+          {
+            name: fn.triggerBindingName,
+            data: {
+              http: encodeHttpData({ ...request, body }, headers, query, match.params),
+            },
+          },
+        ],
+        triggerMetadata: {},
+        traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
+      }),
+    );
+  return runInvocation(state.app, fn.name, invocationId, state.limits, invoke, release);
 }

@@ -19,6 +19,13 @@ export interface LocalHostOptions {
   maxRequestBodySize?: number;
   /** Longest accepted URL; Azure's limit is 4096 characters (the default). */
   maxUrlLength?: number;
+  /**
+   * After this long without a response the client gets 502, as from Azure's front end (230 s,
+   * the default); the invocation keeps running until host.json `functionTimeout`. `null`: never.
+   */
+  frontEndTimeoutMs?: number | null;
+  /** Add the headers Azure's front end adds (`x-forwarded-for`, ...); default true. */
+  frontEndHeaders?: boolean;
   /** Base URL printed in the banner and used for function URLs (default http://localhost:7071). */
   baseUrl?: string;
   /** Print the `func start`-style banner (default false for the in-process API). */
@@ -37,9 +44,21 @@ export interface LocalHost {
   routePrefix: string;
   /** Start-up warnings (overlapping routes, ...), also logged. */
   warnings: string[];
-  limits: { maxRequestBodySize: number; maxUrlLength: number };
+  limits: HostLimits;
   /** Low-level entry used by the HTTP server adapter. */
   handle(request: HostRequest): Promise<HostResponse>;
   /** Logs a one-time warning (used by adapters, e.g. for dropped chunked bodies). */
   warnOnce(key: string, message: string): void;
+}
+
+export interface HostLimits {
+  maxRequestBodySize: number;
+  maxUrlLength: number;
+  /** host.json `functionTimeout` in ms (Flex Consumption default: 30 min); undefined = unbounded. */
+  functionTimeoutMs: number | undefined;
+  functionTimeoutText: string;
+  frontEndTimeoutMs: number | undefined;
+  /** host.json `extensions.http` queue limits; -1 = unbounded. */
+  maxOutstandingRequests: number;
+  maxConcurrentRequests: number;
 }

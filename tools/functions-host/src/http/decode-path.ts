@@ -1,18 +1,36 @@
 /**
- * Splits a raw URL path into decoded segments the way ASP.NET Core exposes `Request.Path`:
- * percent-escapes are decoded except `%2F`, invalid escapes are kept, one trailing "/" is ignored.
+ * Splits a raw URL path into decoded segments the way Kestrel builds `Request.Path`:
+ * percent-escapes are decoded except `%2F`, invalid escapes are kept, then dot segments
+ * (`.`, `..`, also spelled `%2e`) are removed; one trailing "/" is ignored.
  */
 export function decodePathSegments(rawPath: string): string[] {
-  let path = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
-  if (path.endsWith('/')) path = path.slice(0, -1);
+  const path = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
   if (path === '') return [];
   const segments = path.split('/');
+  const escaped = path.includes('%');
   // Most paths carry no escapes at all: then there is nothing to decode.
-  if (!path.includes('%')) return segments;
-  for (let index = 0; index < segments.length; index += 1) {
-    segments[index] = decodeSegment(segments[index] ?? '');
+  if (escaped) {
+    for (let index = 0; index < segments.length; index += 1) {
+      segments[index] = decodeSegment(segments[index] ?? '');
+    }
   }
+  if (escaped || path.includes('.')) return removeDotSegments(segments);
+  if (segments.at(-1) === '') segments.pop();
   return segments;
+}
+
+/** RFC 3986 §5.2.4 on decoded segments, as Kestrel's PathNormalizer does after decoding. */
+function removeDotSegments(segments: string[]): string[] {
+  const output: string[] = [];
+  let trailingSlash = false;
+  for (const segment of segments) {
+    trailingSlash = segment === '.' || segment === '..';
+    if (segment === '..') output.pop();
+    else if (segment !== '.') output.push(segment);
+  }
+  // "a/.." and "a/." end in a directory: the trailing "/" is ignored like any other.
+  if (!trailingSlash && output.at(-1) === '') output.pop();
+  return output;
 }
 
 const ENCODED_SLASH_SPLIT = /(%2F)/i;

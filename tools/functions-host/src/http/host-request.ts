@@ -10,7 +10,15 @@ export interface HostRequest {
   /** Header lines as received; names in any case, repeats allowed. */
   headers: [string, string][];
   /** The body bytes when the request declared `Content-Length > 0`; otherwise undefined. */
-  body: Uint8Array | undefined;
+  body?: Uint8Array | undefined;
+  /**
+   * Reads the body on demand, so it is only read for a request that will be invoked (after
+   * routing and the key check). Rejects with a RequestRejection (413, 408, 400). Wins over `body`.
+   */
+  readBody?: () => Promise<Uint8Array | undefined>;
+  /** The client's address and port, for the front end's `x-forwarded-for`. */
+  remoteAddress?: string;
+  remotePort?: number;
 }
 
 export interface HostResponse {

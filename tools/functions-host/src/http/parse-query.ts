@@ -35,3 +35,19 @@ export function getQueryValue(
   for (const [key, value] of query) if (key.toLowerCase() === lower) return value;
   return undefined;
 }
+
+/**
+ * The first value of a query key (case-insensitive), straight from the raw query string:
+ * what ASP.NET Core's `Query[name].First()` returns, where `parseQuery` joins repeats with ",".
+ */
+export function getFirstQueryValue(query: string, name: string): string | undefined {
+  if (query === '') return undefined;
+  const lower = name.toLowerCase();
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const key = decodeQueryComponent(eq === -1 ? pair : pair.slice(0, eq));
+    if (key.toLowerCase() === lower)
+      return eq === -1 ? '' : decodeQueryComponent(pair.slice(eq + 1));
+  }
+  return undefined;
+}

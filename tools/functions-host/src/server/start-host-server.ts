@@ -3,29 +3,95 @@ import type { AddressInfo } from 'node:net';
 
 import type { LocalHost } from '../host/local-host-options.js';
 import { CHUNKED_WARNING } from '../http/fetch-adapter.js';
+import { isValidHostHeader } from '../http/host-header.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
+import { clientErrorResponse } from './client-error-response.js';
+import {
+  KESTREL_MIN_REQUEST_BODY_DATA_RATE,
+  type MinDataRate,
+  readRequestBody,
+} from './read-request-body.js';
+
+export interface HostServerOptions {
+  port?: number;
+  hostname?: string;
+  /** Kestrel's RequestHeadersTimeout (30 s): a request head not complete by then gets 408. */
+  headersTimeoutMs?: number;
+  /** Kestrel's MinRequestBodyDataRate (240 B/s after 5 s); `null` turns it off. */
+  minRequestBodyDataRate?: MinDataRate | null;
+  /** Default for `close()`: how long in-flight requests may finish (30 s). */
+  drainTimeoutMs?: number;
+}
 
 export interface HostServer {
   server: Server;
   port: number;
   url: string;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: stop accepting connections, let in-flight requests finish for up to
+   * `drainTimeoutMs`, then close what is left. Resolves with how many requests were cut off.
+   */
+  close(options?: { drainTimeoutMs?: number }): Promise<{ abandoned: number }>;
+  /** Requests received and not yet answered. */
+  inFlight(): number;
+}
+
+// Kestrel's limits: MaxRequestHeadersTotalSize 32 KB, MaxRequestHeaderCount 100.
+export const KESTREL_MAX_HEADERS_TOTAL_SIZE: number = 32 * 1024;
+export const KESTREL_MAX_HEADER_COUNT = 100;
+export const KESTREL_HEADERS_TIMEOUT_MS = 30_000;
+/** .NET's default host shutdown timeout, used as the drain timeout. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+
+interface ServerState {
+  host: LocalHost;
+  minDataRate: MinDataRate | undefined;
+  draining: boolean;
+  active: number;
+  onIdle: (() => void) | undefined;
 }
 
 /** Serves a LocalHost over node:http with Azure's request limits; bad requests get a 4xx. */
 export async function startHostServer(
   host: LocalHost,
-  options: { port?: number; hostname?: string } = {},
+  options: HostServerOptions = {},
 ): Promise<HostServer> {
-  const server = createServer((req, res) => {
-    serve(host, req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
+  const headersTimeout = options.headersTimeoutMs ?? KESTREL_HEADERS_TIMEOUT_MS;
+  const state: ServerState = {
+    host,
+    minDataRate:
+      options.minRequestBodyDataRate === null
+        ? undefined
+        : (options.minRequestBodyDataRate ?? KESTREL_MIN_REQUEST_BODY_DATA_RATE),
+    draining: false,
+    active: 0,
+    onIdle: undefined,
+  };
+  const server = createServer({
+    maxHeaderSize: KESTREL_MAX_HEADERS_TOTAL_SIZE,
+    headersTimeout,
+    requestTimeout: Math.max(300_000, headersTimeout),
+    // Node checks the timeouts on this interval (default 30 s, which would double them).
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 4))),
+  });
+  server.maxHeadersCount = KESTREL_MAX_HEADER_COUNT + 1;
+  const onRequest = (expectContinue: boolean) => (req: IncomingMessage, res: ServerResponse) => {
+    state.active += 1;
+    res.once('close', () => {
+      state.active -= 1;
+      if (state.active === 0) state.onIdle?.();
+    });
+    serve(state, req, res, expectContinue).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { connection: 'close', 'content-length': 0 }).end();
       else res.destroy();
     });
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('request', onRequest(false));
+  // Answer `Expect: 100-continue` only when the body will actually be read.
+  server.on('checkContinue', onRequest(true));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const message = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (socket.writable && !message?.headersSent) socket.end(clientErrorResponse(error.code));
     else socket.destroy();
   });
   const hostname = options.hostname ?? '127.0.0.1';
@@ -41,22 +107,49 @@ export async function startHostServer(
     server,
     port,
     url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        server.closeAllConnections();
-      }),
+    close: (closeOptions = {}) =>
+      drain(server, state, closeOptions.drainTimeoutMs ?? options.drainTimeoutMs),
+    inFlight: () => state.active,
   };
 }
 
-async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function drain(
+  server: Server,
+  state: ServerState,
+  drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS,
+): Promise<{ abandoned: number }> {
+  state.draining = true;
+  const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  server.closeIdleConnections();
+  if (state.active > 0 && drainTimeoutMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolveDrain) => {
+      state.onIdle = resolveDrain;
+      timer = setTimeout(resolveDrain, drainTimeoutMs);
+    });
+    clearTimeout(timer);
+  }
+  const abandoned = state.active;
+  server.closeAllConnections();
+  await closed;
+  return { abandoned };
+}
+
+async function serve(
+  state: ServerState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  expectContinue: boolean,
+): Promise<void> {
+  const { host } = state;
   const { maxRequestBodySize, maxUrlLength } = host.limits;
   const rawUrl = req.url ?? '/';
-  if (rawUrl.length > maxUrlLength) return reject(res, 414);
+  if (rawUrl.length > maxUrlLength) return write(res, 414, true);
   // One pass over the raw header lines (Node builds req.headers lazily; it is never needed):
   // repeats stay apart for the host's "," join, and Node's own first-wins rule applies to
   // Host and Content-Length.
   const raw = req.rawHeaders;
+  if (raw.length > KESTREL_MAX_HEADER_COUNT * 2) return write(res, 431, true);
   const headers: [string, string][] = new Array<[string, string]>(raw.length >> 1);
   let hostHeader: string | undefined;
   let declared: string | undefined;
@@ -74,23 +167,24 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
       chunked = true;
     }
   }
+  // HTTP/1.0 may omit Host; Kestrel rejects an HTTP/1.1 request without one.
+  if (hostHeader === undefined && req.httpVersion === '1.0') {
+    hostHeader = 'localhost';
+    headers.push(['Host', hostHeader]);
+  }
+  if (
+    hostHeader === undefined ||
+    !isValidHostHeader(hostHeader) ||
+    rawUrl.charCodeAt(0) !== 47 /* "/" */ ||
+    UNSAFE_TARGET.test(rawUrl)
+  ) {
+    return write(res, 400, true);
+  }
   const length = declared === undefined ? undefined : Number(declared);
-  if (length !== undefined && length > maxRequestBodySize) return reject(res, 413);
   chunked &&= length === undefined;
 
-  let body: Uint8Array | undefined;
-  if (length !== undefined && length > 0) {
-    body = await readBody(req, length);
-  } else if (chunked) {
-    const dropped = await drain(req, maxRequestBodySize);
-    if (dropped === undefined) return reject(res, 413);
-    if (dropped > 0) host.warnOnce('chunked', CHUNKED_WARNING);
-  }
-
-  hostHeader ??= 'localhost';
-  if (rawUrl.charCodeAt(0) !== 47 /* "/" */ || !isValidTarget(hostHeader, rawUrl)) {
-    return reject(res, 400);
-  }
+  // The body is read only if the host asks for it: after routing and the key check.
+  let bodyDone = !chunked && !length;
   const queryStart = rawUrl.indexOf('?');
   const request: HostRequest = {
     method: req.method ?? 'GET',
@@ -98,23 +192,33 @@ async function serve(host: LocalHost, req: IncomingMessage, res: ServerResponse)
     path: queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart),
     query: queryStart === -1 ? '' : rawUrl.slice(queryStart + 1),
     headers,
-    body,
+    remoteAddress: req.socket.remoteAddress,
+    remotePort: req.socket.remotePort,
+    readBody: async () => {
+      if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
+      const body = await readRequestBody(req, {
+        length,
+        chunked,
+        limit: maxRequestBodySize,
+        minDataRate: state.minDataRate,
+        onChunkedDropped: () => host.warnOnce('chunked', CHUNKED_WARNING),
+      });
+      bodyDone = true;
+      return body;
+    },
   };
-  write(res, await host.handle(request));
+  const response = await host.handle(request);
+  // An unread body is never drained: the connection closes after the response.
+  writeResponse(res, response, state.draining || !bodyDone);
 }
 
-const PLAIN_HOST = /^[a-z0-9.-]+(?::\d{1,5})?$/i;
-const UNSAFE_TARGET = /[\s\\]/;
+const UNSAFE_TARGET = /[\s\\#]/;
 
-/** The library builds a WHATWG Request from this URL; reject what it could not parse. */
-function isValidTarget(host: string, target: string): boolean {
-  return (
-    (PLAIN_HOST.test(host) && !UNSAFE_TARGET.test(target)) ||
-    URL.canParse(`http://${host}${target}`)
-  );
+function write(res: ServerResponse, status: number, close: boolean): void {
+  writeResponse(res, { status, headers: [], body: undefined }, close);
 }
 
-function write(res: ServerResponse, response: HostResponse): void {
+function writeResponse(res: ServerResponse, response: HostResponse, close: boolean): void {
   const headers: string[] = [];
   let hasLength = false;
   for (const [name, value] of response.headers) {
@@ -124,38 +228,7 @@ function write(res: ServerResponse, response: HostResponse): void {
   const body = response.body;
   if (!body) headers.push('content-length', '0');
   else if (!hasLength) headers.push('content-length', String(body.length));
+  if (close) headers.push('connection', 'close');
   res.writeHead(response.status, headers);
   res.end(body);
-}
-
-function reject(res: ServerResponse, status: number): void {
-  res.setHeader('connection', 'close');
-  write(res, { status, headers: [], body: undefined });
-  res.req.resume();
-}
-
-function readBody(req: IncomingMessage, length: number): Promise<Uint8Array> {
-  return new Promise((resolveBody, rejectBody) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolveBody(Buffer.concat(chunks, length)));
-    req.on('error', rejectBody);
-  });
-}
-
-/** Reads and discards a body; undefined when it exceeds the limit. */
-function drain(req: IncomingMessage, limit: number): Promise<number | undefined> {
-  return new Promise((resolveDrain, rejectDrain) => {
-    let total = 0;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolveDrain(undefined);
-      }
-    });
-    req.on('end', () => resolveDrain(total));
-    req.on('error', rejectDrain);
-  });
 }
