@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseClaims } from './cli/parse-claims.js';
 import { UsageError } from './cli/usage-error.js';
 import { readGatewayConfig } from './config/read-gateway-config.js';
+import { PortInUseError } from './gateway/listen.js';
 import { startGateway } from './gateway/start-gateway.js';
 import { mintDevToken } from './jwt/dev-issuer.js';
 import { devTokenSettings } from './jwt/dev-token-settings.js';
@@ -109,6 +110,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (
       error instanceof GatewayLoadError ||
+      error instanceof PortInUseError ||
       error instanceof UsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {

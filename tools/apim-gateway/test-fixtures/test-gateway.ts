@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 
 import type { GatewayConfigInput } from '../src/config/gateway-config-schema.js';
-import { type RunningGateway, startGateway } from '../src/gateway/start-gateway.js';
+import type { AccessLogEntry } from '../src/gateway/access-log.js';
+import {
+  type RunningGateway,
+  startGateway,
+  type StartGatewayOptions,
+} from '../src/gateway/start-gateway.js';
 import type { GatewayLog } from '../src/policies/gateway-services.js';
 import { type RecordingBackend, startRecordingBackend } from '../src/testing.js';
 
@@ -21,12 +26,19 @@ export interface TestGatewayOptions {
   devIssuer?: GatewayConfigInput['devIssuer'];
   env?: Record<string, string | undefined>;
   useServiceUrl?: boolean;
+  /** Server limits and timeouts (maxBodyBytes, headersTimeoutMs, drainTimeoutMs, …). */
+  server?: Pick<
+    StartGatewayOptions,
+    'maxBodyBytes' | 'maxHeaderBytes' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'drainTimeoutMs'
+  >;
 }
 
 export interface TestGateway {
   gateway: RunningGateway;
   backend: RecordingBackend;
   logs: Array<{ level: string; message: string; fields?: Record<string, unknown> }>;
+  /** The gateway's per-request access log lines (kept apart from `logs`). */
+  accessLog: AccessLogEntry[];
   /** fetch relative to the gateway; sends the test subscription key unless `key: null`. */
   call(path: string, init?: RequestInit & { key?: string | null }): Promise<Response>;
   close(): Promise<void>;
@@ -58,8 +70,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     (policies.operations ??= {})[operationId] = `${operationId}.xml`;
   }
   const logs: TestGateway['logs'] = [];
+  const accessLog: AccessLogEntry[] = [];
   const log: GatewayLog = {
-    info: (message, fields) => logs.push({ level: 'info', message, ...(fields ? { fields } : {}) }),
+    info: (message, fields) => {
+      if (message === 'request') accessLog.push(fields as unknown as AccessLogEntry);
+      else logs.push({ level: 'info', message, ...(fields ? { fields } : {}) });
+    },
     warn: (message, fields) => logs.push({ level: 'warn', message, ...(fields ? { fields } : {}) }),
   };
   let gateway: RunningGateway;
@@ -96,6 +112,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       env: options.env ?? {},
       log,
       devKeyDirectory: await testKeyDirectory(),
+      ...options.server,
     });
   } catch (error) {
     await backend.close();
@@ -106,6 +123,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     gateway,
     backend,
     logs,
+    accessLog,
     call(path, init = {}) {
       const { key, ...rest } = init;
       const headers = new Headers(rest.headers);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { HeaderBag } from '../http/header-bag.js';
 import { matchOperation } from '../openapi/api-operations.js';
 import type { ComposedPolicy } from '../pipeline/compile-policy-document.js';
@@ -8,37 +10,66 @@ import { PolicyFailure } from '../pipeline/signals.js';
 import type { PolicyNode } from '../policies/policy-node.js';
 import type { LoadedGateway } from './load-gateway.js';
 
-export interface IncomingGatewayRequest {
+/** What the gateway knows once the request line and headers have arrived. */
+export interface GatewayRequestHead {
   method: string;
   url: URL;
   headers: HeaderBag;
-  body: Buffer;
   clientIp: string;
 }
+
+/** The response, plus what the access log reports about it. */
+export interface GatewayOutcome {
+  response: GatewayResponse;
+  /** context.RequestId (the activityId of a generic 500). */
+  requestId: string;
+  /** What ended the request: backend, subscription-key, validate-jwt, cache-lookup (HIT), … */
+  endedBy: string;
+}
+
+/** Either answered from the head alone, or admitted: the pipeline runs once the body is read. */
+export type Admission =
+  | { outcome: GatewayOutcome; run?: undefined }
+  | { outcome?: undefined; run(body: Buffer): Promise<GatewayOutcome> };
 
 const MISSING_KEY =
   'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
 const INVALID_KEY =
   'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
 
-export async function handleGatewayRequest(
+/**
+ * API and operation match, CORS preflight and the subscription key: all decided from the head,
+ * so a 404 or 401 never waits for (or buffers) the request body.
+ */
+export async function admitRequest(
   gateway: LoadedGateway,
-  request: IncomingGatewayRequest,
-): Promise<GatewayResponse> {
-  const operationPath = apiRelativePath(gateway.api.path, request.url.pathname);
-  if (operationPath === undefined) return errorResponse(404, 'Resource not found');
+  head: GatewayRequestHead,
+): Promise<Admission> {
+  const operationPath = apiRelativePath(gateway.api.path, head.url.pathname);
+  if (operationPath === undefined) {
+    const outcome = {
+      response: errorResponse(404, 'Resource not found'),
+      requestId: randomUUID(),
+      endedBy: 'api-match',
+    };
+    return { outcome };
+  }
   const ctx = new RequestContext({
-    method: request.method.toUpperCase(),
-    originalUrl: request.url,
-    headers: request.headers,
-    body: request.body,
-    clientIp: request.clientIp,
+    method: head.method.toUpperCase(),
+    originalUrl: head.url,
+    headers: head.headers,
+    body: Buffer.alloc(0),
+    clientIp: head.clientIp,
     api: gateway.api,
     operationPath,
     backend: gateway.defaultBackend,
   });
   const preflight = answerPreflight(gateway, ctx);
-  if (preflight) return preflight;
+  if (preflight) {
+    return {
+      outcome: { response: preflight, requestId: ctx.requestId, endedBy: 'cors (preflight)' },
+    };
+  }
   const match = matchOperation(gateway.operations, ctx.method, operationPath);
   if (!match) {
     const failure = new PolicyFailure(
@@ -49,12 +80,40 @@ export async function handleGatewayRequest(
       },
       errorResponse(404, 'Resource not found'),
     );
-    return runPipeline(ctx, gateway.apiPolicy, gateway.services.log, failure);
+    return { outcome: await run(gateway, ctx, gateway.apiPolicy, failure) };
   }
   ctx.operation = match.operation;
   ctx.matchedParameters = match.parameters;
   const policy = gateway.operationPolicies.get(match.operation.id) ?? gateway.apiPolicy;
-  return runPipeline(ctx, policy, gateway.services.log, checkSubscription(gateway, ctx));
+  const keyFailure = checkSubscription(gateway, ctx);
+  if (keyFailure) return { outcome: await run(gateway, ctx, policy, keyFailure) };
+  return {
+    run: (body) => {
+      ctx.requestBody = body;
+      return run(gateway, ctx, policy, undefined);
+    },
+  };
+}
+
+async function run(
+  gateway: LoadedGateway,
+  ctx: RequestContext,
+  policy: ComposedPolicy,
+  builtInFailure: PolicyFailure | undefined,
+): Promise<GatewayOutcome> {
+  const response = await runPipeline(ctx, policy, gateway.services.log, builtInFailure);
+  return { response, requestId: ctx.requestId, endedBy: endedBy(ctx) };
+}
+
+// Built-in steps report LastError sources that are not policy names.
+const BUILT_IN_STEPS: Readonly<Record<string, string>> = {
+  authorization: 'subscription-key',
+  configuration: 'operation-match',
+};
+
+function endedBy(ctx: RequestContext): string {
+  if (ctx.lastError) return BUILT_IN_STEPS[ctx.lastError.source] ?? ctx.lastError.source;
+  return ctx.endedBy ?? (ctx.forwarded ? 'backend' : 'pipeline');
 }
 
 /** The part of the path after the API URL suffix, or undefined when the request is for another API. */

@@ -1,32 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 
+import { applyBackendOverrides, type BackendOverrides } from '../config/backend-overrides.js';
 import type { GatewayConfigInput } from '../config/gateway-config-schema.js';
 import {
   type LoadedConfig,
   parseGatewayConfig,
   readGatewayConfig,
 } from '../config/read-gateway-config.js';
-import { HeaderBag } from '../http/header-bag.js';
 import {
   DEFAULT_DEV_KEY_DIRECTORY,
   DEV_ISSUER_PATH,
-  devOpenIdConfiguration,
-  type DevSigningKey,
   loadDevSigningKey,
   mintDevToken,
   type MintTokenOptions,
 } from '../jwt/dev-issuer.js';
-import {
-  errorResponse,
-  type GatewayResponse,
-  internalServerError,
-} from '../pipeline/gateway-response.js';
 import type { GatewayLog } from '../policies/gateway-services.js';
-import { handleGatewayRequest } from './handle-request.js';
+import { writeAccessLog } from './access-log.js';
+import { answerClientError } from './client-errors.js';
+import { ConnectionDrain } from './connection-drain.js';
+import { listen } from './listen.js';
 import { type LoadedGateway, loadGateway } from './load-gateway.js';
+import { serveRequest, type ServeState } from './serve-request.js';
 
 export interface StartGatewayOptions {
   /** Path to local-gateway.json; or pass `config` (+ `baseDir` for relative paths). */
@@ -39,8 +34,18 @@ export interface StartGatewayOptions {
   log?: GatewayLog;
   /** Where the dev issuer's RSA key lives (default ~/.cache/azure-functions-cookbook/apim-gateway-dev-issuer, or config devIssuer.keyDirectory). */
   devKeyDirectory?: string;
-  /** Largest request body accepted (bytes). */
+  /** Largest request body accepted (bytes, default 10 MiB); larger gets 413 before it is read. */
   maxBodyBytes?: number;
+  /** Largest request line plus headers (bytes, default 32 KiB); larger gets 431. */
+  maxHeaderBytes?: number;
+  /** Time for the request line and headers to arrive (ms, default 60 000); slower gets 408. */
+  headersTimeoutMs?: number;
+  /** Time for the whole request, body included, to arrive (ms, default 300 000); slower gets 408. */
+  requestTimeoutMs?: number;
+  /** On close(), how long in-flight requests may take to finish (ms, default 10 000). */
+  drainTimeoutMs?: number;
+  /** Replace backend URLs from the config (e.g. the port of the Functions host actually started). */
+  overrides?: BackendOverrides;
 }
 
 export interface RunningGateway {
@@ -50,57 +55,74 @@ export interface RunningGateway {
   /** Mints a token this gateway's dev issuer signs (issuer/audience default to the config's devIssuer). */
   mintToken(options?: Omit<MintTokenOptions, 'key' | 'keyDirectory'>): Promise<string>;
   openIdConfigurationUrl: string;
+  /** Stops accepting, lets in-flight requests finish (up to drainTimeoutMs), then closes every connection. */
   close(): Promise<void>;
 }
 
 const silentLog: GatewayLog = { info: () => undefined, warn: () => undefined };
 
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
-  const loaded = await loadConfig(options);
+  const loaded = applyBackendOverrides(await loadConfig(options), options.overrides ?? {});
+  const log = options.log ?? silentLog;
   const keyDirectory =
     options.devKeyDirectory ??
     (loaded.config.devIssuer.keyDirectory
       ? resolve(loaded.baseDir, loaded.config.devIssuer.keyDirectory)
       : DEFAULT_DEV_KEY_DIRECTORY);
   const devKey = await loadDevSigningKey(keyDirectory);
-  let gateway: LoadedGateway | undefined;
-  let gatewayUrl = '';
-  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
-  const server = createServer((req, res) => {
-    void serve(req, res, { gateway, gatewayUrl, devKey, maxBody });
+  const server = createServer({
+    maxHeaderSize: options.maxHeaderBytes ?? 32 * 1024,
+    headersTimeout: options.headersTimeoutMs ?? 60_000,
+    requestTimeout: options.requestTimeoutMs ?? 300_000,
+    // how often Node looks for expired header/request timers (its default, 30 s, would let a slow head linger)
+    connectionsCheckingInterval: 1_000,
   });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen());
+  const drain = new ConnectionDrain(server);
+  const state: ServeState = {
+    gateway: undefined,
+    gatewayUrl: '',
+    devKey,
+    maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+    log,
+    draining: () => drain.draining,
+  };
+  const handle =
+    (expectsContinue: boolean) =>
+    (req: IncomingMessage, res: ServerResponse): void => {
+      // in flight until the response is flushed (or the client is gone), so drain never cuts it short
+      res.once('close', drain.begin());
+      void serveRequest(req, res, state, expectsContinue);
+    };
+  server.on('request', handle(false));
+  // Expect: 100-continue gets its 100 only once the head has passed the key and size checks.
+  server.on('checkContinue', handle(true));
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    const answered = answerClientError(error, socket);
+    if (answered) writeAccessLog(log, { ...answered, durationMs: 0, requestId: '' });
   });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  gatewayUrl = `http://${host}:${address.port}`;
-  const close = (): Promise<void> =>
-    new Promise((resolveClose) => {
-      server.close(() => resolveClose());
-      server.closeAllConnections();
-    });
+  state.gatewayUrl = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const close = (): Promise<void> => drain.close(options.drainTimeoutMs ?? 10_000);
+  let gateway: LoadedGateway;
   try {
     gateway = await loadGateway(loaded, {
       env: options.env ?? process.env,
-      gatewayUrl,
-      log: options.log ?? silentLog,
+      gatewayUrl: state.gatewayUrl,
+      log,
     });
   } catch (error) {
     await close();
     throw error;
   }
-  const loadedGateway = gateway;
+  state.gateway = gateway;
   return {
-    url: gatewayUrl,
-    subscriptionKey: loadedGateway.subscriptionsByKey.keys().next().value,
-    openIdConfigurationUrl: `${gatewayUrl}${DEV_ISSUER_PATH}/.well-known/openid-configuration`,
+    url: state.gatewayUrl,
+    subscriptionKey: gateway.subscriptionsByKey.keys().next().value,
+    openIdConfigurationUrl: `${state.gatewayUrl}${DEV_ISSUER_PATH}/.well-known/openid-configuration`,
     mintToken: (tokenOptions = {}) =>
       mintDevToken({
-        issuer: loadedGateway.devIssuer.issuer,
-        ...(loadedGateway.devIssuer.audience ? { audience: loadedGateway.devIssuer.audience } : {}),
-        ...(loadedGateway.devIssuer.subject ? { subject: loadedGateway.devIssuer.subject } : {}),
+        issuer: gateway.devIssuer.issuer,
+        ...(gateway.devIssuer.audience ? { audience: gateway.devIssuer.audience } : {}),
+        ...(gateway.devIssuer.subject ? { subject: gateway.devIssuer.subject } : {}),
         ...(loaded.config.devIssuer.tokenLifetimeSeconds
           ? { expiresInSeconds: loaded.config.devIssuer.tokenLifetimeSeconds }
           : {}),
@@ -116,88 +138,4 @@ async function loadConfig(options: StartGatewayOptions): Promise<LoadedConfig> {
   if (!options.config) throw new Error('startGateway needs configPath or config');
   const baseDir = resolve(options.baseDir ?? process.cwd());
   return parseGatewayConfig(options.config, '<inline gateway config>', baseDir);
-}
-
-interface ServeState {
-  gateway: LoadedGateway | undefined;
-  gatewayUrl: string;
-  devKey: DevSigningKey;
-  maxBody: number;
-}
-
-async function serve(req: IncomingMessage, res: ServerResponse, state: ServeState): Promise<void> {
-  let response: GatewayResponse;
-  try {
-    response = await route(req, state);
-  } catch (error) {
-    state.gateway?.services.log.warn('unhandled gateway error', { error: String(error) });
-    response = internalServerError(randomUUID());
-  }
-  writeResponse(res, req.method === 'HEAD', response);
-}
-
-async function route(req: IncomingMessage, state: ServeState): Promise<GatewayResponse> {
-  const url = new URL(req.url ?? '/', state.gatewayUrl);
-  const { gateway } = state;
-  if (!gateway) return errorResponse(503, 'Gateway is starting');
-  if (url.pathname.startsWith(`${DEV_ISSUER_PATH}/`))
-    return devIssuerResponse(url.pathname, state, gateway);
-  const body = await readBody(req, state.maxBody);
-  if (body === undefined) return errorResponse(413, 'Request entity too large');
-  return handleGatewayRequest(gateway, {
-    method: req.method ?? 'GET',
-    url,
-    headers: HeaderBag.fromRaw(req.rawHeaders),
-    body,
-    clientIp: clientIp(req),
-  });
-}
-
-function devIssuerResponse(
-  pathname: string,
-  state: ServeState,
-  gateway: LoadedGateway,
-): GatewayResponse {
-  const json = (value: unknown): GatewayResponse => ({
-    status: 200,
-    reason: 'OK',
-    headers: HeaderBag.from({ 'Content-Type': 'application/json' }),
-    body: Buffer.from(JSON.stringify(value)),
-  });
-  if (pathname === `${DEV_ISSUER_PATH}/.well-known/openid-configuration`) {
-    return json(devOpenIdConfiguration(state.gatewayUrl, gateway.devIssuer.issuer));
-  }
-  if (pathname === `${DEV_ISSUER_PATH}/discovery/keys`)
-    return json({ keys: [state.devKey.publicJwk] });
-  return errorResponse(404, 'Resource not found');
-}
-
-function clientIp(req: IncomingMessage): string {
-  const ip = req.socket.remoteAddress ?? '';
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-}
-
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(size > max ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function writeResponse(res: ServerResponse, head: boolean, response: GatewayResponse): void {
-  const headers: Record<string, string[]> = {};
-  for (const [name, values] of response.headers) {
-    if (['content-length', 'transfer-encoding', 'connection'].includes(name.toLowerCase()))
-      continue;
-    headers[name] = values;
-  }
-  headers['Content-Length'] = [String(response.body.length)];
-  res.writeHead(response.status, response.reason || undefined, headers);
-  res.end(head ? undefined : response.body);
 }

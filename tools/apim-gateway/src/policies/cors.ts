@@ -1,3 +1,4 @@
+import { isHeaderName } from '../http/header-validation.js';
 import { emptyResponse } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { ReturnResponseSignal } from '../pipeline/signals.js';
@@ -77,6 +78,10 @@ function readRules(element: XmlElement, cc: CompileContext): CorsRules {
   if (!origins.element || origins.values.length === 0)
     cc.fail('cors needs <allowed-origins> with at least one <origin>', element.line);
   if (!headers.element) cc.fail('cors needs <allowed-headers>', element.line);
+  for (const name of expose.values) {
+    if (!isHeaderName(name))
+      cc.fail(`<expose-headers>: "${name}" is not a valid HTTP header name`, expose.element?.line);
+  }
   const allowCredentials = booleanAttribute(element, cc, 'allow-credentials', false);
   if (allowCredentials && origins.values.includes('*')) {
     cc.fail('allow-credentials="true" cannot be combined with <origin>*</origin>', element.line);

@@ -59,6 +59,7 @@ export const forwardRequest: PolicyDefinition = {
       async execute(ctx) {
         const timeout = timeoutMs ? timeoutMs(ctx.scope) : timeoutSeconds(ctx.scope) * 1000;
         const result = await forward(ctx, cc.services, timeout);
+        ctx.forwarded = true;
         ctx.response = {
           status: result.status,
           reason: result.reason,

@@ -1,4 +1,5 @@
 import { HeaderBag } from '../http/header-bag.js';
+import { headerValueProblem } from '../http/header-validation.js';
 import { responseExample } from '../openapi/response-example.js';
 import { reasonPhrase } from '../pipeline/gateway-response.js';
 import { ReturnResponseSignal } from '../pipeline/signals.js';
@@ -27,6 +28,8 @@ export const mockResponse: PolicyDefinition = {
       fallback: 200,
     }) as Evaluator<number>;
     const contentType = literalAttribute(element, cc, 'content-type') ?? 'application/json';
+    const problem = headerValueProblem(contentType);
+    if (problem) cc.fail(`attribute "content-type" cannot be sent: ${problem}`, element.line);
     return {
       execute(ctx) {
         const code = status(ctx.scope);

@@ -1,3 +1,4 @@
+import { isHeaderName } from '../http/header-validation.js';
 import { errorResponse } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
@@ -108,7 +109,12 @@ export const rateLimitByKey: PolicyDefinition = {
 
 function headerNames(element: XmlElement, cc: CompileContext): Record<string, string | undefined> {
   return Object.fromEntries(
-    HEADER_ATTRIBUTES.map((name) => [name, literalAttribute(element, cc, name)]),
+    HEADER_ATTRIBUTES.map((name) => {
+      const value = literalAttribute(element, cc, name);
+      if (value !== undefined && name.endsWith('-header-name') && !isHeaderName(value))
+        cc.fail(`attribute "${name}": "${value}" is not a valid HTTP header name`, element.line);
+      return [name, value];
+    }),
   );
 }
 

@@ -1,3 +1,4 @@
+import { assertSendableHeader, isHeaderName } from '../http/header-validation.js';
 import { ALL_SECTIONS } from '../pipeline/section.js';
 import { asString } from './attributes.js';
 import { compileNamedValuePolicy, evaluateValues } from './named-value-policy.js';
@@ -28,6 +29,9 @@ export const setHeader: PolicyDefinition = {
     if (!name.isExpression && PROTECTED.includes(name.source.toLowerCase())) {
       cc.fail(`APIM does not allow set-header to change "${name.source}"`, element.line);
     }
+    if (!name.isExpression && !isHeaderName(name.source)) {
+      cc.fail(`"${name.source}" is not a valid HTTP header name`, element.line);
+    }
     return {
       execute(ctx) {
         const headerName = asString(name.evaluate(ctx.scope));
@@ -40,6 +44,8 @@ export const setHeader: PolicyDefinition = {
         const evaluated = evaluateValues(values, ctx.scope);
         if (evaluated.length === 0) return;
         const lines = MULTI_LINE.has(headerName.toLowerCase()) ? evaluated : [evaluated.join(',')];
+        // A value HTTP cannot carry fails this policy (on-error runs), not the socket write later.
+        assertSendableHeader(headerName, lines);
         if (action === 'append') headers.append(headerName, lines);
         else headers.set(headerName, lines);
       },

@@ -1,4 +1,5 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
+import { headerValueProblem } from '../http/header-validation.js';
 import { emptyResponse } from '../pipeline/gateway-response.js';
 import { ALL_SECTIONS } from '../pipeline/section.js';
 import {
@@ -27,8 +28,12 @@ export const setStatus: PolicyDefinition = {
     return {
       execute(ctx) {
         ctx.response ??= emptyResponse();
-        ctx.response.status = code(ctx.scope);
-        ctx.response.reason = reason ? asString(reason.evaluate(ctx.scope)) : '';
+        const status = code(ctx.scope);
+        const phrase = reason ? asString(reason.evaluate(ctx.scope)) : '';
+        const problem = headerValueProblem(phrase);
+        if (problem) throw new Error(`the reason phrase cannot be sent: ${problem}`);
+        ctx.response.status = status;
+        ctx.response.reason = phrase;
       },
     };
   },

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+import { HeaderBag } from '../http/header-bag.js';
+import type { DevSigningKey } from '../jwt/dev-issuer.js';
+import { errorResponse, internalServerError } from '../pipeline/gateway-response.js';
+import type { GatewayLog } from '../policies/gateway-services.js';
+import { redactRequestTarget, writeAccessLog } from './access-log.js';
+import { devIssuerResponse, isDevIssuerPath } from './dev-issuer-routes.js';
+import { admitRequest, type GatewayOutcome } from './handle-request.js';
+import type { LoadedGateway } from './load-gateway.js';
+import { declaredLength, readRequestBody } from './read-request-body.js';
+import { writeGatewayResponse } from './write-response.js';
+
+export interface ServeState {
+  gateway: LoadedGateway | undefined;
+  gatewayUrl: string;
+  devKey: DevSigningKey;
+  maxBodyBytes: number;
+  log: GatewayLog;
+  /** True while shutting down: every response closes its connection. */
+  draining(): boolean;
+}
+
+const TOO_LARGE = 'Request entity too large';
+
+/** One request: decide from the head, read the body only when the pipeline will run, write, log. */
+export async function serveRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: ServeState,
+  expectsContinue: boolean,
+): Promise<void> {
+  const started = performance.now();
+  let outcome: GatewayOutcome;
+  try {
+    outcome = await answer(req, res, state, expectsContinue);
+  } catch (error) {
+    const requestId = randomUUID();
+    state.log.warn('unhandled gateway error', { requestId, error: String(error) });
+    outcome = { response: internalServerError(requestId), requestId, endedBy: 'gateway' };
+  }
+  // 499: the client went away before the answer (nginx's convention); there is nobody to write to.
+  const status = res.destroyed
+    ? 499
+    : writeGatewayResponse(res, outcome.response, {
+        head: req.method === 'HEAD',
+        // an unread body stays on the socket: close it rather than read what nobody will use
+        close: !req.complete || state.draining(),
+        requestId: outcome.requestId,
+        log: state.log,
+      });
+  writeAccessLog(state.log, {
+    method: req.method ?? '-',
+    path: redactRequestTarget(req.url ?? '/', state.gateway ? [state.gateway.keyNames.query] : []),
+    status,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    endedBy: outcome.endedBy,
+    requestId: outcome.requestId,
+  });
+}
+
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: ServeState,
+  expectsContinue: boolean,
+): Promise<GatewayOutcome> {
+  const plain = (status: number, message: string, endedBy: string): GatewayOutcome => ({
+    response: errorResponse(status, message),
+    requestId: randomUUID(),
+    endedBy,
+  });
+  const { gateway } = state;
+  if (!gateway) return plain(503, 'Gateway is starting', 'gateway');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', state.gatewayUrl);
+  } catch {
+    return plain(400, 'Bad Request', 'request-target');
+  }
+  if (isDevIssuerPath(url.pathname)) {
+    const response = devIssuerResponse(
+      url.pathname,
+      state.gatewayUrl,
+      gateway.devIssuer.issuer,
+      state.devKey,
+    );
+    return { response, requestId: randomUUID(), endedBy: 'dev-issuer' };
+  }
+  // A declared oversized body is refused before a byte of it is read.
+  if ((declaredLength(req) ?? 0) > state.maxBodyBytes) {
+    return plain(413, TOO_LARGE, 'request-size-limit');
+  }
+  const admission = await admitRequest(gateway, {
+    method: req.method ?? 'GET',
+    url,
+    headers: HeaderBag.fromRaw(req.rawHeaders),
+    clientIp: clientIp(req),
+  });
+  if (admission.outcome) return admission.outcome;
+  if (expectsContinue) res.writeContinue();
+  const body = await readRequestBody(req, state.maxBodyBytes);
+  if (body.kind === 'too-large') return plain(413, TOO_LARGE, 'request-size-limit');
+  if (body.kind === 'gone') return plain(400, 'Bad Request', 'client-closed');
+  return admission.run(body.body);
+}
+
+function clientIp(req: IncomingMessage): string {
+  const ip = req.socket.remoteAddress ?? '';
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
