@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+
+import { metadataLine, type RecipeMetadata, RecipeMetadataSchema } from '@cookbook/recipes';
 
 import { sourceFiles } from './workspace-layout.js';
 import { workspaceRoot } from './workspace-root.js';
 
-/** README sections every recipe page has, in this order (DEVELOPERS.md). */
+/** README sections every recipe page has, in this order (the cookbook page template). */
 export const recipeReadmeSections: readonly string[] = [
   'Overview',
   'When to Use',
@@ -22,12 +24,16 @@ const requiredFiles = ['README.md', 'host.json', 'local.settings.example.json', 
 /** Lists every way a recipe folder breaks the cookbook's recipe contract. */
 export function recipeContractViolations(recipeDir: string): string[] {
   const problems: string[] = [];
-  const abs = (path: string): string => join(workspaceRoot, recipeDir, path);
+  const abs = (path: string): string => resolve(workspaceRoot, recipeDir, path);
   for (const file of requiredFiles) {
     if (!existsSync(abs(file))) problems.push(`missing ${file}`);
   }
-  if (existsSync(abs('README.md')))
-    problems.push(...readmeProblems(readFileSync(abs('README.md'), 'utf8')));
+  const metadata = readMetadata(abs('package.json'), problems);
+  if (existsSync(abs('README.md'))) {
+    const readme = readFileSync(abs('README.md'), 'utf8');
+    problems.push(...readmeProblems(readme));
+    if (metadata) problems.push(...metadataProblems(readme, metadata));
+  }
 
   const files = sourceFiles(recipeDir);
   if (!files.includes(join(recipeDir, 'src/main.ts'))) problems.push('missing src/main.ts');
@@ -35,7 +41,7 @@ export function recipeContractViolations(recipeDir: string): string[] {
     (file) =>
       !file.endsWith('.test.ts') &&
       /\bapp\.(http|get|post|put|patch|deleteRequest|hook|setup)\(/.test(
-        readFileSync(join(workspaceRoot, file), 'utf8'),
+        readFileSync(resolve(workspaceRoot, file), 'utf8'),
       ),
   );
   for (const file of registering) {
@@ -43,10 +49,36 @@ export function recipeContractViolations(recipeDir: string): string[] {
   }
   if (!files.some((file) => file.endsWith('.test.ts'))) problems.push('no unit test under src/');
   const folder = basename(recipeDir);
-  const specsDir = join(workspaceRoot, 'apps/e2e/src/specs');
+  const specsDir = resolve(workspaceRoot, 'apps/e2e/src/specs');
   const specs = existsSync(specsDir) ? readdirSync(specsDir) : [];
   if (!specs.some((spec) => spec === `${folder}.spec.ts` || spec === `${folder}.local.spec.ts`)) {
     problems.push(`no e2e spec apps/e2e/src/specs/${folder}.spec.ts`);
+  }
+  return problems;
+}
+
+function readMetadata(packageFile: string, problems: string[]): RecipeMetadata | undefined {
+  if (!existsSync(packageFile)) return undefined;
+  const pkg = JSON.parse(readFileSync(packageFile, 'utf8')) as { cookbook?: unknown };
+  if (pkg.cookbook === undefined) {
+    problems.push('package.json lacks the "cookbook" metadata block');
+    return undefined;
+  }
+  const parsed = RecipeMetadataSchema.safeParse(pkg.cookbook);
+  if (!parsed.success) problems.push(`package.json "cookbook" is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** The page's title and metadata line are the registry's, so the site, table and page agree. */
+function metadataProblems(readme: string, metadata: RecipeMetadata): string[] {
+  const problems: string[] = [];
+  const title = /^# (.+)$/m.exec(readme)?.[1];
+  if (title !== metadata.title)
+    problems.push(`README title "${title}" differs from metadata title "${metadata.title}"`);
+  if (!readme.split('\n').includes(metadataLine(metadata))) {
+    problems.push(
+      `README lacks the metadata line "${metadataLine(metadata)}" (from package.json "cookbook")`,
+    );
   }
   return problems;
 }

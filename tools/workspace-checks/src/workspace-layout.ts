@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { workspaceRoot } from './workspace-root.js';
 
@@ -16,14 +16,14 @@ interface PackageJson {
 /** Reads every workspace project from apps/, libs/ and tools/. */
 export function readProjects(): ProjectInfo[] {
   return ['apps', 'libs', 'tools'].flatMap((group) => {
-    const groupDir = join(workspaceRoot, group);
+    const groupDir = resolve(workspaceRoot, group);
     if (!existsSync(groupDir)) return [];
     return readdirSync(groupDir)
       .map((folder) => join(group, folder))
-      .filter((dir) => existsSync(join(workspaceRoot, dir, 'package.json')))
+      .filter((dir) => existsSync(resolve(workspaceRoot, dir, 'package.json')))
       .map((dir) => {
         const pkg = JSON.parse(
-          readFileSync(join(workspaceRoot, dir, 'package.json'), 'utf8'),
+          readFileSync(resolve(workspaceRoot, dir, 'package.json'), 'utf8'),
         ) as PackageJson;
         return { name: pkg.nx?.name ?? dir, dir, tags: pkg.nx?.tags ?? [] };
       });
@@ -34,13 +34,13 @@ export function readProjects(): ProjectInfo[] {
 export function sourceFiles(projectDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(workspaceRoot, dir))) {
+    for (const entry of readdirSync(resolve(workspaceRoot, dir))) {
       const path = join(dir, entry);
-      if (statSync(join(workspaceRoot, path)).isDirectory()) walk(path);
+      if (statSync(resolve(workspaceRoot, path)).isDirectory()) walk(path);
       else if (path.endsWith('.ts')) out.push(path);
     }
   };
-  if (existsSync(join(workspaceRoot, projectDir, 'src'))) walk(join(projectDir, 'src'));
+  if (existsSync(resolve(workspaceRoot, projectDir, 'src'))) walk(join(projectDir, 'src'));
   return out;
 }
 
@@ -48,6 +48,6 @@ export function sourceFiles(projectDir: string): string[] {
 export function importsPackage(projectDir: string, packageName: string): boolean {
   const pattern = new RegExp(`from '${packageName}(/[a-z-]+)?'`);
   return sourceFiles(projectDir).some((file) =>
-    pattern.test(readFileSync(join(workspaceRoot, file), 'utf8')),
+    pattern.test(readFileSync(resolve(workspaceRoot, file), 'utf8')),
   );
 }

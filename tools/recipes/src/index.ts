@@ -1,0 +1,10 @@
+export { allocatePorts, DEFAULT_PORT_BASE, type RecipePorts } from './allocate-ports.js';
+export { readRecipes, type Recipe, RecipeMetadataError, WORKSPACE_ROOT } from './read-recipes.js';
+export { type RecipeMetadata, RecipeMetadataSchema } from './recipe-metadata.js';
+export {
+  metadataLine,
+  recipeTable,
+  TABLE_END,
+  TABLE_START,
+  withRecipeTable,
+} from './recipe-table.js';
