@@ -38,6 +38,8 @@ export default [
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
             // The e2e suite is black-box: it talks HTTP and may start tools.
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool'] },
+            // The docs site is generated from the recipe registry (a tool), never from recipe code.
+            { sourceTag: 'type:site', onlyDependOnLibsWithTags: ['type:tool'] },
           ],
         },
       ],
@@ -57,6 +59,7 @@ export default [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool'] },
+            { sourceTag: 'type:site', onlyDependOnLibsWithTags: ['type:tool'] },
           ],
         },
       ],
