@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createServer, type Server } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +63,74 @@ describe('cli start', () => {
     expect(await exitCode(child)).toBe(1);
     expect(output()).toMatch(
       /The host did not start: A function with the name "orders" was already registered/,
+    );
+  });
+});
+
+async function occupiedPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+describe('cli: truthful exits', () => {
+  it('start on a busy port exits 3 and names the fix (--port, a free port, the folder to run it from)', async () => {
+    const { port, server } = await occupiedPort();
+    try {
+      const { child, output } = run(['start', fixturePath('hello'), '--port', String(port)]);
+      expect(await exitCode(child)).toBe(3);
+      expect(output()).toMatch(new RegExp(`Port ${port} is in use`));
+      expect(output()).toMatch(
+        /use another port with --port N[\s\S]*From \/.+:\n {2}npx tsx \S+ start \S+ --port \d+/,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  it('serve on a busy port exits 3 at once instead of watching on', async () => {
+    const { port, server } = await occupiedPort();
+    try {
+      const { child, output } = run(['serve', fixturePath('bundle-app'), '--port', String(port)]);
+      expect(await exitCode(child)).toBe(3);
+      expect(output()).toMatch(new RegExp(`Port ${port} is in use`));
+      expect(output()).not.toContain('[serve] bundle ready');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('serve --func without Core Tools on PATH exits 1 with what to do', async () => {
+    const { child, output } = run(['serve', fixturePath('bundle-app'), '--func'], {
+      PATH: dirname(process.execPath),
+    });
+    expect(await exitCode(child)).toBe(1);
+    expect(output()).toContain('--func needs Azure Functions Core Tools ("func") on PATH');
+  });
+
+  it('SIGTERM: no new connections, the in-flight request finishes, then appTerminate hooks, exit 0', async () => {
+    const { child, output } = run(['start', fixturePath('faults'), '--port', '0'], {
+      FAULTS_FIXTURE_ANNOUNCE: '1',
+    });
+    const [, url] = await waitFor(output, /Host listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const inFlight = fetch(`${url}/api/slow?ms=600`);
+    await waitFor(output, /Executing 'Functions\.slow'/);
+    child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('slow done after 600 ms');
+    expect(await exitCode(child)).toBe(0);
+    expect(output()).toMatch(
+      /Received SIGTERM: no longer accepting connections; waiting up to 30 s for 1 in-flight request\(s\)[\s\S]*Executed 'Functions\.slow' \(Succeeded[\s\S]*appTerminate hook ran/,
+    );
+  });
+
+  it('a usage error prints the usage with a command that works from the workspace root', async () => {
+    const { child, output } = run(['start', '.', '--port', '1', '--port', '2']);
+    expect(await exitCode(child)).toBe(1);
+    expect(output()).toContain('--port was given 2 times');
+    expect(output()).toContain(
+      'Usage (from the workspace root): npx tsx tools/functions-host/src/cli.ts',
     );
   });
 });

@@ -1,10 +1,13 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { KEYS_FILE } from '../auth/host-keys.js';
-import { type FixtureHost, fixturePath, startFixture } from '../testing/fixture-host.js';
+import { startHostServer } from '../server/start-host-server.js';
+import { type FixtureCopy, copyFixture } from '../testing/fixture-copy.js';
+import { type FixtureHost, startFixture } from '../testing/fixture-host.js';
+import { rawRequest } from '../testing/raw-http.js';
 
 const keys = {
   master: 'master-key',
@@ -52,6 +55,32 @@ describe('keys (AuthenticationLevelHandler / FunctionAuthorizationHandler)', () 
     ).toBe(200);
   });
 
+  it('an empty x-functions-key header is the key: no fall back to ?code= (AuthenticationLevelHandler)', async () => {
+    expect(await status('/api/level-function?code=function-key', { 'x-functions-key': '' })).toBe(
+      401,
+    );
+  });
+
+  it('repeated ?code= values: the first one is the key (Query["code"].First())', async () => {
+    expect(await status('/api/level-function?code=function-key&code=wrong')).toBe(200);
+    expect(await status('/api/level-function?code=wrong&CODE=function-key')).toBe(401);
+  });
+
+  it('repeated x-functions-key header lines: the first one is the key (Headers[...].First())', async () => {
+    const server = await startHostServer(host);
+    try {
+      const send = (first: string, second: string): Promise<number> =>
+        rawRequest(
+          server.port,
+          `GET /api/level-function HTTP/1.1\r\nHost: localhost\r\nx-functions-key: ${first}\r\nX-Functions-Key: ${second}\r\n\r\n`,
+        ).then((response) => response.status);
+      expect(await send('function-key', 'wrong')).toBe(200);
+      expect(await send('wrong', 'function-key')).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('admin level needs the master key', async () => {
     expect(await status('/api/level-admin?code=host-key')).toBe(401);
     expect(await status('/api/level-admin?code=master-key')).toBe(200);
@@ -79,41 +108,42 @@ describe('keys (AuthenticationLevelHandler / FunctionAuthorizationHandler)', () 
 });
 
 describe('keys file and environment', () => {
-  const file = join(fixturePath('auth'), KEYS_FILE);
+  let app: FixtureCopy;
+  const file = (): string => join(app.dir, KEYS_FILE);
+  beforeAll(() => {
+    app = copyFixture('auth');
+  });
+  afterEach(() => rmSync(file(), { force: true }));
+  afterAll(() => app.remove());
+  const start = (options: Parameters<typeof startFixture>[1] = {}): Promise<FixtureHost> =>
+    startFixture(app.dir, { auth: true, ...options });
 
-  it('generates <appDir>/.local-keys.json on first use and reuses it', async () => {
-    rmSync(file, { force: true });
+  it('generates <appDir>/.local-keys.json on first use (mode 0600) and reuses it', async () => {
+    const first = await start();
+    await first.close();
+    expect(statSync(file()).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(file(), 'utf8')) as {
+      masterKey: string;
+      functionKeys: Record<string, { default: string }>;
+    };
+    expect(Object.keys(saved.functionKeys).sort()).toEqual([
+      'level-admin',
+      'level-anonymous',
+      'level-function',
+      'switched-off',
+    ]);
+    const second = await start();
     try {
-      const first = await startFixture('auth', { auth: true });
-      await first.close();
-      expect(existsSync(file)).toBe(true);
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as {
-        masterKey: string;
-        functionKeys: Record<string, { default: string }>;
-      };
-      expect(Object.keys(saved.functionKeys).sort()).toEqual([
-        'level-admin',
-        'level-anonymous',
-        'level-function',
-        'switched-off',
-      ]);
-      const second = await startFixture('auth', { auth: true });
-      try {
-        expect(second.keys?.master).toBe(saved.masterKey);
-        const code = saved.functionKeys['level-function']?.default ?? '';
-        expect((await second.get(`/api/level-function?code=${code}`)).status).toBe(200);
-      } finally {
-        await second.close();
-      }
+      expect(second.keys?.master).toBe(saved.masterKey);
+      const code = saved.functionKeys['level-function']?.default ?? '';
+      expect((await second.get(`/api/level-function?code=${code}`)).status).toBe(200);
     } finally {
-      rmSync(file, { force: true });
+      await second.close();
     }
   });
 
-  it('FUNCTIONS_HOST_KEY and FUNCTIONS_MASTER_KEY set keys from the environment', async () => {
-    rmSync(file, { force: true });
-    const host = await startFixture('auth', {
-      auth: true,
+  it('FUNCTIONS_HOST_KEY and FUNCTIONS_MASTER_KEY set keys from the environment and are never written to the keys file', async () => {
+    const host = await start({
       env: { FUNCTIONS_HOST_KEY: 'env-host-key', FUNCTIONS_MASTER_KEY: 'env-master-key' },
     });
     try {
@@ -121,7 +151,21 @@ describe('keys file and environment', () => {
       expect((await host.get('/api/level-admin?code=env-master-key')).status).toBe(200);
     } finally {
       await host.close();
-      rmSync(file, { force: true });
     }
+    const written = readFileSync(file(), 'utf8');
+    expect(written).not.toContain('env-host-key');
+    expect(written).not.toContain('env-master-key');
+  });
+
+  it('a keys file that gets rewritten (a new function) is 0600 even if it was readable by others', async () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({ masterKey: 'm', hostKeys: { default: 'h' }, functionKeys: {} }),
+    );
+    chmodSync(file(), 0o644);
+    const host = await start();
+    await host.close();
+    expect(statSync(file()).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ masterKey: 'm' });
   });
 });

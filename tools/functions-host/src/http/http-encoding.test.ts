@@ -15,6 +15,16 @@ describe('decodePathSegments', () => {
     ]);
     expect(decodePathSegments('/')).toEqual([]);
   });
+
+  it('removes dot segments after decoding, like Kestrel (so %2e%2e is "..", %2F is not a separator)', () => {
+    expect(decodePathSegments('/api/files/../boom')).toEqual(['api', 'boom']);
+    expect(decodePathSegments('/api/files/%2e%2E/boom')).toEqual(['api', 'boom']);
+    expect(decodePathSegments('/api/./a/./b/')).toEqual(['api', 'a', 'b']);
+    expect(decodePathSegments('/../../api/x')).toEqual(['api', 'x']);
+    expect(decodePathSegments('/api/a/..')).toEqual(['api']);
+    expect(decodePathSegments('/api/..%2Fboom')).toEqual(['api', '..%2Fboom']);
+    expect(decodePathSegments('/api/v1.2/file.txt/')).toEqual(['api', 'v1.2', 'file.txt']);
+  });
 });
 
 describe('parseQuery', () => {

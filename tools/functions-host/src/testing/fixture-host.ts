@@ -1,10 +1,13 @@
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { HostLogEntry } from '../core/host-log.js';
 import { createLocalHost } from '../host/create-local-host.js';
 import type { LocalHost, LocalHostOptions } from '../host/local-host-options.js';
 
+/** A fixture under test-fixtures/ by name, or any app directory by absolute path. */
 export function fixturePath(name: string): string {
+  if (isAbsolute(name)) return name;
   return fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url));
 }
 
