@@ -18,9 +18,19 @@ function toFlags(options, names) {
 
 /** Spawns `tsx src/cli.ts <command> <projectRoot> …flags` and resolves with its exit status. */
 function runCli(command, options, context, flagNames) {
-  const projectRoot = join(context.root, context.projectsConfigurations.projects[context.projectName].root);
+  const projectRoot = join(
+    context.root,
+    context.projectsConfigurations.projects[context.projectName].root,
+  );
   const tsx = require.resolve('tsx/cli');
-  const args = [tsx, '--conditions=@cookbook/source', CLI, command, projectRoot, ...toFlags(options, flagNames)];
+  const args = [
+    tsx,
+    '--conditions=@cookbook/source',
+    CLI,
+    command,
+    projectRoot,
+    ...toFlags(options, flagNames),
+  ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: projectRoot });
     child.on('error', (error) => {
