@@ -1,10 +1,11 @@
 export { computeEtag, etagMatches } from './caching/etag.js';
+export type {
+  ContextExtension,
+  ContextExtensions,
+  ContextValues,
+} from './context/context-extension.js';
 export { CORRELATION_ID_HEADER } from './context/correlation-id.js';
-export {
-  type CacheStatus,
-  getRequestContext,
-  type RequestContext,
-} from './context/request-context.js';
+export { getRequestContext, type RequestContext } from './context/request-context.js';
 export { httpError, HttpProblem, type HttpProblemOptions } from './errors/http-problem.js';
 export {
   PROBLEM_TYPE_BASE,

@@ -2,6 +2,7 @@ import { defineRoute, etagMatches, httpError } from '@cookbook/http-kit';
 import * as z from 'zod';
 
 import { logHandledRequest } from '../apim/log-handled-request.js';
+import { readApimContext } from '../apim-context.js';
 import { CATALOG_CACHE_CONTROL } from '../catalog/catalog-cache-control.js';
 import { catalogItemEtag } from '../catalog/catalog-item-etag.js';
 import { findCatalogItem } from '../catalog/find-catalog-item.js';
@@ -22,6 +23,7 @@ export const getCatalogItem = defineRoute({
   description:
     'APIM backend: returns the item plus the correlation id and cache status APIM forwarded.',
   tags: ['Catalog'],
+  context: { apim: readApimContext },
   request: {
     params: z.object({ item_id: ItemIdSchema }),
     headers: z.object({ 'if-none-match': z.string().optional() }),
@@ -49,15 +51,15 @@ export const getCatalogItem = defineRoute({
     }
     const caching = { etag, 'cache-control': CATALOG_CACHE_CONTROL };
     if (notModified) return { status: 304, headers: caching };
-    const { correlationId, routedBy, cacheStatus } = requestContext;
+    const { correlationId, apim } = requestContext;
     return {
       status: 200,
       headers: caching,
       body: {
         ...item,
-        routed_by: routedBy,
+        routed_by: apim.routedBy,
         correlation_id: correlationId,
-        cache_status: cacheStatus,
+        cache_status: apim.cacheStatus,
       },
     };
   },

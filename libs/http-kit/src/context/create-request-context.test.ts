@@ -1,3 +1,4 @@
+import { getLogger } from '@cookbook/logging';
 import { describe, expect, it } from 'vitest';
 
 import { createFakeHttpRequest } from '../testing/fake-http-request.js';
@@ -12,11 +13,12 @@ function contextFor(url: string, headers: Record<string, string> = {}) {
       invocationId: 'inv-9',
       traceParent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
     }),
+    'items/{id}',
   );
 }
 
 describe('createRequestContext', () => {
-  it('collects invocation, trace and APIM facts', () => {
+  it('collects invocation, trace and request facts, and nothing gateway-specific', () => {
     expect(
       contextFor('http://localhost:7071/api/items/1?code=secret', {
         'x-correlation-id': 'c-1',
@@ -30,11 +32,10 @@ describe('createRequestContext', () => {
       correlationId: 'c-1',
       traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
       traceParent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-      routedBy: 'azure-api-management',
-      cacheStatus: 'hit',
-      forwardedFor: ['203.0.113.9'],
       method: 'POST',
       path: '/api/items/1',
+      route: 'items/{id}',
+      logger: getLogger(),
     });
   });
 

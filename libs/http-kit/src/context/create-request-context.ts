@@ -1,6 +1,6 @@
 import type { HttpRequest, InvocationContext } from '@azure/functions';
+import { getLogger } from '@cookbook/logging';
 
-import { readApimForwarding } from './apim-forwarding.js';
 import { resolveCorrelationId } from './correlation-id.js';
 import type { RequestContext } from './request-context.js';
 import { traceIdFromTraceParent } from './trace-parent.js';
@@ -17,21 +17,20 @@ function pathOf(url: string): string {
 export function createRequestContext(
   request: HttpRequest,
   invocation: InvocationContext,
+  route: string,
   // `request.headers` is a getter into undici; the caller may pass the object it already read
   headers: Headers = request.headers,
 ): RequestContext {
   const traceParent = invocation.traceContext?.traceParent ?? undefined;
-  const apim = readApimForwarding(headers);
   return {
     invocationId: invocation.invocationId,
     functionName: invocation.functionName,
     correlationId: resolveCorrelationId(headers),
     traceId: traceIdFromTraceParent(traceParent),
     traceParent,
-    routedBy: apim.routedBy,
-    cacheStatus: apim.cacheStatus,
-    forwardedFor: apim.forwardedFor,
-    method: request.method,
+    method: request.method.toUpperCase(),
     path: pathOf(request.url),
+    route,
+    logger: getLogger(),
   };
 }

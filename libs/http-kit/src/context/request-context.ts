@@ -1,12 +1,12 @@
 import type { InvocationContext } from '@azure/functions';
-import { getScopeValue, runWithLogContext } from '@cookbook/logging';
+import { getScopeValue, type Logger, runWithLogContext } from '@cookbook/logging';
 
 import { invocationLogSink } from './invocation-log-sink.js';
 
-/** How the request reached the function, as far as APIM told us. */
-export type CacheStatus = 'hit' | 'miss' | 'bypass';
-
-/** Facts about the current invocation, available anywhere below the handler. */
+/**
+ * What every invocation knows, whatever the recipe. A route's `context` extensions add their own
+ * typed values next to these (see `ContextExtension`).
+ */
 export interface RequestContext {
   readonly invocationId: string;
   readonly functionName: string;
@@ -15,15 +15,14 @@ export interface RequestContext {
   /** W3C trace id from the host's `traceparent`, when present. */
   readonly traceId: string | undefined;
   readonly traceParent: string | undefined;
-  /** `x-apim-gateway` value, or `null` when the request did not come through APIM. */
-  readonly routedBy: string | null;
-  /** `x-apim-cache` lowercased; `bypass` when the request did not come through APIM. */
-  readonly cacheStatus: CacheStatus;
-  /** `x-forwarded-for` entries, client first. */
-  readonly forwardedFor: readonly string[];
+  /** Upper-case request method. */
   readonly method: string;
   /** URL path without the query string (keys may travel in `?code=`). */
   readonly path: string;
+  /** The route template that matched, e.g. `catalog/{item_id}`. */
+  readonly route: string;
+  /** The process logger; inside the invocation its lines carry the ids above and reach the host. */
+  readonly logger: Logger;
 }
 
 // Kept in the logging scope: one AsyncLocalStorage per invocation instead of one per library.

@@ -1,3 +1,4 @@
+import { getLogger } from '@cookbook/logging';
 import { type CapturedLogs, captureLogs } from '@cookbook/logging/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -12,11 +13,10 @@ const context: RequestContext = {
   correlationId: 'corr-1',
   traceId: undefined,
   traceParent: undefined,
-  routedBy: null,
-  cacheStatus: 'bypass',
-  forwardedFor: [],
   method: 'GET',
   path: '/api/items/1',
+  route: 'items/{id}',
+  logger: getLogger(),
 };
 
 describe('toProblemResponse', () => {

@@ -1,3 +1,4 @@
+import type { ContextEntry } from '../context/extend-request-context.js';
 import { hasProblemType } from '../errors/problem-catalog.js';
 import { isArraySchema } from '../validation/schema-shape.js';
 import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
@@ -13,6 +14,8 @@ export interface CompiledRoute {
   readonly queryKeys: readonly string[];
   readonly headerKeys: readonly string[];
   readonly bodyLimitBytes: number;
+  /** The route's context extensions, in declaration order. */
+  readonly contextEntries: readonly ContextEntry[];
   readonly etag: boolean;
   readonly cacheControl: string | undefined;
 }
@@ -21,6 +24,18 @@ export interface CompiledRoute {
 export const DEFAULT_BODY_LIMIT_BYTES: number = 1024 * 1024;
 
 const BODYLESS_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Core request-context fields an extension may not replace.
+const CORE_CONTEXT_KEYS: ReadonlySet<string> = new Set([
+  'invocationId',
+  'functionName',
+  'correlationId',
+  'traceId',
+  'traceParent',
+  'method',
+  'path',
+  'route',
+  'logger',
+]);
 
 function fail(route: AnyRoute, reason: string): never {
   throw new Error(`Route "${route.name}" (${route.route}): ${reason}`);
@@ -71,6 +86,12 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     if (bad) fail(route, `response ${status} header "${bad}" must be lowercase`);
   }
 
+  const contextEntries = Object.entries(route.context ?? {});
+  for (const [name, extend] of contextEntries) {
+    if (CORE_CONTEXT_KEYS.has(name)) fail(route, `context "${name}" would replace a core field`);
+    if (typeof extend !== 'function') fail(route, `context "${name}" must be a function`);
+  }
+
   const bodyLimitBytes = route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 0) {
     fail(route, 'bodyLimitBytes must be a non-negative integer');
@@ -83,6 +104,7 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     queryKeys,
     headerKeys,
     bodyLimitBytes,
+    contextEntries,
     etag: route.cache?.etag === true,
     cacheControl: route.cache?.cacheControl,
   };

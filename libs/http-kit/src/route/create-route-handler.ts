@@ -7,8 +7,10 @@ import type {
 import { getLogger, type LogLevel } from '@cookbook/logging';
 
 import { applyCaching } from '../caching/apply-caching.js';
+import type { ContextExtensions, ContextValues } from '../context/context-extension.js';
 import { CORRELATION_ID_HEADER } from '../context/correlation-id.js';
 import { createRequestContext } from '../context/create-request-context.js';
+import { extendRequestContext } from '../context/extend-request-context.js';
 import { type RequestContext, runWithRequestContext } from '../context/request-context.js';
 import { HttpProblem } from '../errors/http-problem.js';
 import { problemCatalog } from '../errors/problem-catalog.js';
@@ -17,7 +19,7 @@ import { type ParsedRequest, parseRequest } from '../validation/parse-request.js
 import { ResponseContractError } from '../validation/response-contract-error.js';
 import { validateResult } from '../validation/validate-result.js';
 import type { CompiledRoute } from './compile-route.js';
-import type { RouteInput } from './route-types.js';
+import type { HandlerContext, RouteInput } from './route-types.js';
 import { toOutgoingResponse } from './to-outgoing-response.js';
 
 const LOGGED_POINTERS = 10;
@@ -29,7 +31,6 @@ interface Invocation {
   readonly headers: Headers;
   readonly invocation: InvocationContext;
   readonly context: RequestContext;
-  readonly method: string;
   readonly started: number;
 }
 
@@ -57,11 +58,9 @@ function logCompletion(call: Invocation, status: number, problem: unknown): void
     const { context } = call;
     const line: Record<string, unknown> = {
       method: context.method,
-      route: call.compiled.route.route,
+      route: context.route,
       status,
       durationMs: Math.round((performance.now() - call.started) * 100) / 100,
-      routedBy: context.routedBy,
-      cacheStatus: context.cacheStatus,
     };
     if (problem instanceof HttpProblem) {
       line.problem = problemCatalog[problem.key].slug;
@@ -87,7 +86,7 @@ function complete(
   logCompletion(call, status, problem);
   // Every step before this one built its own headers object, so it is safe to add to it.
   (response.headers as Record<string, string>)[CORRELATION_ID_HEADER] = call.context.correlationId;
-  if (call.method === 'HEAD') response.body = undefined;
+  if (call.context.method === 'HEAD') response.body = undefined;
   return response;
 }
 
@@ -100,7 +99,8 @@ function succeed(call: Invocation, result: unknown): HttpResponseInit {
   try {
     const { compiled } = call;
     const outgoing = toOutgoingResponse(validateResult(compiled.route.responses, result));
-    const cached = applyCaching(compiled, call.method, call.headers.get('if-none-match'), outgoing);
+    const { method } = call.context;
+    const cached = applyCaching(compiled, method, call.headers.get('if-none-match'), outgoing);
     return complete(
       call,
       { status: cached.status, headers: cached.headers, body: cached.body },
@@ -119,7 +119,8 @@ function runHandler(
   const result: unknown = call.compiled.route.handler(input as RouteInput<string, never>, {
     request,
     invocation,
-    requestContext: context,
+    // The extensions ran first and filled in their values.
+    requestContext: context as HandlerContext<ContextValues<ContextExtensions>>['requestContext'],
   });
   if (!isPromise(result)) return succeed(call, result);
   return Promise.resolve(result).then(
@@ -128,9 +129,7 @@ function runHandler(
   );
 }
 
-// Synchronous unless the body or the handler is asynchronous: under AsyncLocalStorage every
-// promise costs extra (Node 20 promise hooks), so a sync handler runs without any.
-function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
+function validateAndRun(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
   try {
     const input = parseRequest(call.compiled, call.request, call.headers);
     if (!isPromise(input)) return runHandler(call, input);
@@ -143,21 +142,30 @@ function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> 
   }
 }
 
-/** Wraps a compiled route into the Azure handler: context → validation → handler → checks. */
+// Synchronous unless an extension, the body or the handler is asynchronous: under
+// AsyncLocalStorage every promise costs extra (Node 20 promise hooks), so a sync route makes none.
+function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
+  const { contextEntries } = call.compiled;
+  if (contextEntries.length === 0) return validateAndRun(call);
+  try {
+    const extended = extendRequestContext(contextEntries, call.request, call.context);
+    if (!extended) return validateAndRun(call);
+    return extended.then(
+      () => validateAndRun(call),
+      (error: unknown) => fail(call, error),
+    );
+  } catch (error) {
+    return fail(call, error);
+  }
+}
+
+/** Wraps a compiled route into the Azure handler: context → extensions → validation → handler → checks. */
 export function createRouteHandler(compiled: CompiledRoute): HttpHandler {
   return (request, invocation) => {
     const started = performance.now();
     const { headers } = request;
-    const context = createRequestContext(request, invocation, headers);
-    const call: Invocation = {
-      compiled,
-      request,
-      headers,
-      invocation,
-      context,
-      method: request.method.toUpperCase(),
-      started,
-    };
+    const context = createRequestContext(request, invocation, compiled.route.route, headers);
+    const call: Invocation = { compiled, request, headers, invocation, context, started };
     return runWithRequestContext(context, invocation, () => handle(call));
   };
 }

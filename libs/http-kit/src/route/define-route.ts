@@ -1,3 +1,4 @@
+import type { ContextExtensions } from '../context/context-extension.js';
 import { compileRoute } from './compile-route.js';
 import { createRouteHandler } from './create-route-handler.js';
 import type {
@@ -28,12 +29,13 @@ export function defineRoute<
   const TRoute extends string,
   const TRequest extends RequestSchemas = Record<never, never>,
   const TResponses extends ResponseSpecs = ResponseSpecs,
+  const TContext extends ContextExtensions = Record<never, never>,
   // Inferring the result separately keeps `status: 200` literal, so it is checked per status.
   const TResult extends RouteResult<TResponses> = RouteResult<TResponses>,
 >(
-  config: RouteConfig<TRoute, TRequest, TResponses, TResult>,
-): RouteDefinition<TRoute, TRequest, TResponses> {
-  const route = { ...config } as unknown as RouteDefinition<TRoute, TRequest, TResponses>;
+  config: RouteConfig<TRoute, TRequest, TResponses, TContext, TResult>,
+): RouteDefinition<TRoute, TRequest, TResponses, TContext> {
+  const route = { ...config } as unknown as RouteDefinition<TRoute, TRequest, TResponses, TContext>;
   const compiled = compileRoute(route as unknown as AnyRoute);
   return Object.freeze({ ...route, handle: createRouteHandler(compiled) });
 }

@@ -1,6 +1,7 @@
 import type { HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
 import type * as z from 'zod';
 
+import type { ContextExtensions, ContextValues } from '../context/context-extension.js';
 import type { RequestContext } from '../context/request-context.js';
 import type { TemplateParams } from './template-params.js';
 
@@ -84,12 +85,13 @@ type DeclaredResult<TResponses extends ResponseSpecs> = {
     ResultHeaders<TResponses[TStatus]>;
 }[keyof TResponses & number];
 
-/** Per-invocation values besides the validated input. */
-export interface HandlerContext {
+/** Per-invocation values besides the validated input; `TValues` are the route's context extensions. */
+export interface HandlerContext<TValues = Record<never, never>> {
   /** The raw request (already consumed if the route declares a body). */
   readonly request: HttpRequest;
   readonly invocation: InvocationContext;
-  readonly requestContext: RequestContext;
+  /** The core request context plus the values of the route's `context` extensions. */
+  readonly requestContext: RequestContext & TValues;
 }
 
 /** Everything a route declares, once. */
@@ -97,6 +99,7 @@ export interface RouteConfig<
   TRoute extends string,
   TRequest extends RequestSchemas,
   TResponses extends ResponseSpecs,
+  TContext extends ContextExtensions = Record<never, never>,
   TResult extends RouteResult<TResponses> = RouteResult<TResponses>,
 > {
   /** Azure function name (first argument to `app.http`); also the default operationId. */
@@ -112,13 +115,21 @@ export interface RouteConfig<
   readonly deprecated?: boolean;
   /** Left out of the OpenAPI document (docs and health endpoints). */
   readonly hidden?: boolean;
+  /**
+   * Typed request-context values computed before validation, e.g. `{ apim: readApimContext }`
+   * gives the handler `requestContext.apim`. Keys must not shadow the core context fields.
+   */
+  readonly context?: TContext;
   readonly request?: TRequest;
   readonly responses: TResponses;
   readonly cache?: CacheOptions;
   /** Largest accepted body in bytes; default 1 MiB. Larger bodies get 413. */
   readonly bodyLimitBytes?: number;
   // Method syntax keeps handlers bivariant so differently typed routes fit in one array.
-  handler(input: RouteInput<TRoute, TRequest>, context: HandlerContext): TResult | Promise<TResult>;
+  handler(
+    input: RouteInput<TRoute, TRequest>,
+    context: HandlerContext<ContextValues<TContext>>,
+  ): TResult | Promise<TResult>;
 }
 
 /** A route after `defineRoute`: the declaration plus its ready-to-register Azure handler. */
@@ -126,10 +137,11 @@ export interface RouteDefinition<
   TRoute extends string = string,
   TRequest extends RequestSchemas = RequestSchemas,
   TResponses extends ResponseSpecs = ResponseSpecs,
-> extends RouteConfig<TRoute, TRequest, TResponses> {
+  TContext extends ContextExtensions = ContextExtensions,
+> extends RouteConfig<TRoute, TRequest, TResponses, TContext> {
   /** The `app.http` handler: validation, context, errors, caching and response checks included. */
   readonly handle: HttpHandler;
 }
 
 /** Any route, whatever its schemas (for route lists). */
-export type AnyRoute = RouteDefinition<string, RequestSchemas, ResponseSpecs>;
+export type AnyRoute = RouteDefinition<string, RequestSchemas, ResponseSpecs, ContextExtensions>;
