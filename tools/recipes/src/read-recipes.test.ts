@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { allocatePorts } from './allocate-ports.js';
-import { readRecipes,RecipeMetadataError } from './read-recipes.js';
+import { readRecipes, RecipeMetadataError } from './read-recipes.js';
 import { metadataLine, recipeTable, withRecipeTable } from './recipe-table.js';
 
 const metadata = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({

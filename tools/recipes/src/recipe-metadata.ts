@@ -20,7 +20,7 @@ export const RecipeMetadataSchema = z.strictObject({
   /** How e2e and the site run it locally. */
   local: z
     .strictObject({
-      /** The host enforces function keys (`--auth`), as Azure does. */
+      /** `nx serve` runs the host with function keys enforced (`--auth`), as Azure does. */
       auth: z.boolean().default(false),
       /** A GET path that answers 2xx once the recipe is up. */
       readyPath: z.string().startsWith('/'),

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 
+import type { RecipeStack } from '@cookbook/recipes';
+
 import { parseCurl } from './curl-command.js';
 import type { PageCommand } from './page-exchanges.js';
-import type { RecipeStack } from './recipe-stack.js';
 import { DEFAULT_SHOWN_HEADERS, renderResponse, shownHeaderNames } from './render-response.js';
 
 const ASSIGNMENT = /^(\w+)=(.*)$/;

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { readRecipes, startRecipeStack } from '@cookbook/recipes';
+
 import { capturePage } from './capture-page.js';
 import { findPageCommands } from './page-exchanges.js';
-import { startRecipeStack } from './recipe-stack.js';
 import { normaliseOutput } from './render-response.js';
 
 /** A command whose output on the page differs from a fresh run (ids and timestamps aside). */
@@ -21,7 +22,9 @@ export async function compareExpectedOutput(
   const page = readFileSync(join(recipeDir, 'README.md'), 'utf8');
   const commands = findPageCommands(page);
   if (commands.length === 0) return { page, fresh: [], mismatches: [], exchanges: 0 };
-  const stack = await startRecipeStack(recipeDir);
+  const recipe = readRecipes().find((candidate) => candidate.dir === recipeDir);
+  if (!recipe) throw new Error(`${recipeDir} is not a recipe of the registry`);
+  const stack = await startRecipeStack(recipe);
   try {
     const fresh = await capturePage(recipeDir, commands, stack);
     const mismatches = commands.flatMap((command, index) => {
