@@ -1,5 +1,5 @@
 output "function_app_name" {
-  value = module.function_app.name
+  value = azurerm_function_app_flex_consumption.catalog.name
 }
 
 output "apim_name" {

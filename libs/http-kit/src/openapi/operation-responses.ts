@@ -6,6 +6,13 @@ import type { SchemaComponents } from './schema-components.js';
 import { labelOf } from './schema-label.js';
 
 const CORRELATION_HEADER = { $ref: '#/components/headers/CorrelationId' };
+const ETAG_HEADER = { $ref: '#/components/headers/ETag' };
+// `cache.etag` as a function: the route's own validator, not a hash of the body.
+const ROUTE_ETAG_HEADER = {
+  required: true,
+  description: 'Validator of the representation; send it back in If-None-Match.',
+  schema: { type: 'string' },
+};
 
 function problemResponse(description: string): JsonObject {
   return {
@@ -40,7 +47,9 @@ export function declaredResponse(
       };
     }
   }
-  if (route.cache?.etag && status === 200) headers.etag = { $ref: '#/components/headers/ETag' };
+  if (route.cache?.etag && status === 200) {
+    headers.etag = typeof route.cache.etag === 'function' ? ROUTE_ETAG_HEADER : ETAG_HEADER;
+  }
   if (route.cache?.cacheControl && status >= 200 && status < 300) {
     headers['cache-control'] = { schema: { type: 'string', const: route.cache.cacheControl } };
   }
@@ -73,11 +82,16 @@ export function automaticResponses(route: AnyRoute): Record<number, JsonObject> 
     automatic[401] = { description: 'The Functions host rejected the key (empty body).' };
   }
   if (route.cache?.etag) {
+    const { etag, cacheControl } = route.cache;
     automatic[304] = {
       description: 'Not modified: the If-None-Match ETag still matches.',
       headers: {
-        etag: { $ref: '#/components/headers/ETag' },
+        etag: typeof etag === 'function' ? ROUTE_ETAG_HEADER : ETAG_HEADER,
         'x-correlation-id': CORRELATION_HEADER,
+        // A 304 repeats the Cache-Control the 200 would carry (RFC 9110 §15.4.5).
+        ...(cacheControl
+          ? { 'cache-control': { schema: { type: 'string', const: cacheControl } } }
+          : {}),
       },
     };
   }

@@ -1,13 +1,12 @@
-import type { ParameterPart, RouteTemplate } from '@cookbook/route-template';
-
+import type { RouteTemplate, TemplateParameter } from '../route/route-template.js';
 import type { JsonObject } from './openapi-types.js';
 
 /** One OpenAPI path for a route template; optional trailing parameters give shorter variants. */
 export interface OpenApiPathVariant {
   readonly path: string;
-  readonly parameters: readonly ParameterPart[];
+  readonly parameters: readonly TemplateParameter[];
   /** Parameters left out of this variant (empty for the full path). */
-  readonly omitted: readonly ParameterPart[];
+  readonly omitted: readonly TemplateParameter[];
 }
 
 function numberArgument(argument: string | undefined): number | undefined {
@@ -18,7 +17,7 @@ function numberArgument(argument: string | undefined): number | undefined {
 }
 
 /** JSON Schema for a path parameter from its inline constraints (`{id:int}` → integer). */
-export function constraintSchema(parameter: ParameterPart): JsonObject {
+export function constraintSchema(parameter: TemplateParameter): JsonObject {
   const schema: JsonObject = { type: 'string' };
   for (const { name, argument } of parameter.constraints) {
     const args = (argument ?? '').split(',').map((part) => numberArgument(part));
@@ -80,13 +79,15 @@ export function constraintSchema(parameter: ParameterPart): JsonObject {
 function renderPath(template: RouteTemplate, segmentCount: number): string {
   const segments = template.segments
     .slice(0, segmentCount)
-    .map(({ parts }) =>
-      parts.map((part) => (part.kind === 'literal' ? part.text : `{${part.name}}`)).join(''),
+    .map((parts) =>
+      parts
+        .map((part) => (part.kind === 'literal' ? part.text : `{${part.parameter.name}}`))
+        .join(''),
     );
   return `/${segments.join('/')}`;
 }
 
-function omittable(parameter: ParameterPart): boolean {
+function omittable(parameter: TemplateParameter): boolean {
   return parameter.optional || parameter.catchAll || parameter.defaultValue !== undefined;
 }
 
@@ -100,19 +101,19 @@ export function templateToOpenApiPaths(template: RouteTemplate): OpenApiPathVari
   const all = template.parameters;
   let count = template.segments.length;
   for (;;) {
-    const kept = template.segments.slice(0, count).flatMap(({ parts }) => parts);
-    const parameters = kept.flatMap((part) => (part.kind === 'parameter' ? [part] : []));
+    const kept = template.segments.slice(0, count).flat();
+    const parameters = kept.flatMap((part) => (part.kind === 'parameter' ? [part.parameter] : []));
     variants.push({
       path: renderPath(template, count),
       parameters,
       omitted: all.filter((parameter) => !parameters.includes(parameter)),
     });
-    const last = template.segments[count - 1]?.parts;
+    const last = template.segments[count - 1];
     const onlyOmittable =
       last !== undefined &&
       last.length === 1 &&
       last[0]?.kind === 'parameter' &&
-      omittable(last[0]);
+      omittable(last[0].parameter);
     if (!onlyOmittable || count === 1) break;
     count -= 1;
   }

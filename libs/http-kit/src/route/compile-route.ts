@@ -1,8 +1,7 @@
-import { parseFunctionRoute, type RouteTemplate } from '@cookbook/route-template';
-
 import type { ContextEntry } from '../context/extend-request-context.js';
 import { hasProblemType } from '../errors/problem-catalog.js';
 import { isArraySchema } from '../validation/schema-shape.js';
+import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
 import type { AnyRoute, HttpMethod } from './route-types.js';
 
 /** Everything the per-request pipeline needs, computed once when the route is defined. */
@@ -18,6 +17,8 @@ export interface CompiledRoute {
   /** The route's context extensions, in declaration order. */
   readonly contextEntries: readonly ContextEntry[];
   readonly etag: boolean;
+  /** The route's own ETag function (`cache.etag`), else the body is hashed. */
+  readonly etagOf: ((body: unknown) => string | undefined) | undefined;
   readonly cacheControl: string | undefined;
 }
 
@@ -49,7 +50,7 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
   }
   if (route.methods.length === 0) fail(route, 'declare at least one method');
   if (new Set(route.methods).size !== route.methods.length) fail(route, 'methods repeat');
-  const template = parseFunctionRoute(route.route).route;
+  const template = parseRouteTemplate(route.route);
   const parameterNames = template.parameters.map((parameter) => parameter.name);
   const { params, query, headers, body } = route.request ?? {};
 
@@ -93,6 +94,11 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     if (typeof extend !== 'function') fail(route, `context "${name}" must be a function`);
   }
 
+  const etag = route.cache?.etag ?? false;
+  if (typeof etag !== 'boolean' && typeof etag !== 'function') {
+    fail(route, 'cache.etag must be true, false or a function of the 200 body');
+  }
+
   const bodyLimitBytes = route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 0) {
     fail(route, 'bodyLimitBytes must be a non-negative integer');
@@ -106,7 +112,8 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     headerKeys,
     bodyLimitBytes,
     contextEntries,
-    etag: route.cache?.etag === true,
+    etag: etag !== false,
+    etagOf: typeof etag === 'function' ? etag : undefined,
     cacheControl: route.cache?.cacheControl,
   };
 }

@@ -32,7 +32,11 @@ interface Invocation {
   readonly invocation: InvocationContext;
   readonly context: RequestContext;
   readonly started: number;
+  /** Set once the request reached the handler, for `onResponse`. */
+  handled?: { readonly input: ParsedRequest; readonly handlerContext: AnyHandlerContext };
 }
+
+type AnyHandlerContext = HandlerContext<ContextValues<ContextExtensions>>;
 
 function isPromise(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -77,12 +81,24 @@ function logCompletion(call: Invocation, status: number, problem: unknown): void
   }
 }
 
+function notifyResponse(call: Invocation, status: number): void {
+  const { onResponse } = call.compiled.route;
+  if (!onResponse || !call.handled) return;
+  try {
+    const { input, handlerContext } = call.handled;
+    onResponse(input as RouteInput<string, never>, status, handlerContext);
+  } catch {
+    // The response is decided; a failing hook must not change it.
+  }
+}
+
 function complete(
   call: Invocation,
   response: HttpResponseInit,
   problem: unknown,
 ): HttpResponseInit {
   const status = response.status ?? 200;
+  notifyResponse(call, status);
   logCompletion(call, status, problem);
   // Every step before this one built its own headers object, so it is safe to add to it.
   (response.headers as Record<string, string>)[CORRELATION_ID_HEADER] = call.context.correlationId;
@@ -98,9 +114,10 @@ function fail(call: Invocation, error: unknown): HttpResponseInit {
 function succeed(call: Invocation, result: unknown): HttpResponseInit {
   try {
     const { compiled } = call;
-    const outgoing = toOutgoingResponse(validateResult(compiled.route.responses, result));
-    const { method } = call.context;
-    const cached = applyCaching(compiled, method, call.headers.get('if-none-match'), outgoing);
+    const checked = validateResult(compiled.route.responses, result);
+    const outgoing = toOutgoingResponse(checked);
+    const ifNoneMatch = call.headers.get('if-none-match');
+    const cached = applyCaching(compiled, call.context.method, ifNoneMatch, outgoing, checked.body);
     return complete(
       call,
       { status: cached.status, headers: cached.headers, body: cached.body },
@@ -116,12 +133,17 @@ function runHandler(
   input: ParsedRequest,
 ): HttpResponseInit | Promise<HttpResponseInit> {
   const { request, invocation, context } = call;
-  const result: unknown = call.compiled.route.handler(input as RouteInput<string, never>, {
+  const handlerContext: AnyHandlerContext = {
     request,
     invocation,
     // The extensions ran first and filled in their values.
-    requestContext: context as HandlerContext<ContextValues<ContextExtensions>>['requestContext'],
-  });
+    requestContext: context as AnyHandlerContext['requestContext'],
+  };
+  call.handled = { input, handlerContext };
+  const result: unknown = call.compiled.route.handler(
+    input as RouteInput<string, never>,
+    handlerContext,
+  );
   if (!isPromise(result)) return succeed(call, result);
   return Promise.resolve(result).then(
     (value) => succeed(call, value),

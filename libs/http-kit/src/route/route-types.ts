@@ -40,13 +40,32 @@ export interface ResponseSpec {
 /** Responses keyed by status code. */
 export type ResponseSpecs = { readonly [status: number]: ResponseSpec };
 
-/** HTTP caching for successful GET/HEAD responses. */
-export interface CacheOptions {
-  /** Strong ETag from a hash of the serialized body; a matching `If-None-Match` gets 304. */
-  readonly etag?: boolean;
+// Method syntax keeps the parameter bivariant, so routes with different bodies share `AnyRoute`.
+interface EtagSource<TBody> {
+  etagOf(body: TBody): string | undefined;
+}
+
+/** Derives the entity tag (`"…"` or `W/"…"`) of a 200 body; `undefined` sends none. */
+export type EtagOf<TBody> = EtagSource<TBody>['etagOf'];
+
+/** HTTP caching for successful GET/HEAD responses; a matching `If-None-Match` gets 304. */
+export interface CacheOptions<TBody = unknown> {
+  /**
+   * `true`: a strong ETag hashed from the serialized 200 body. A function: the entity tag the
+   * route derives from the 200 body, e.g. `(item) => itemEtag(item.id)`, for bodies that also
+   * carry per-request fields (a weak `W/"…"` tag) or that have a cheaper validator.
+   */
+  readonly etag?: boolean | EtagOf<TBody>;
   /** `Cache-Control` value for 2xx and 304 responses (errors always get `no-store`). */
   readonly cacheControl?: string;
 }
+
+/** The output type of the 200 body schema, which `cache.etag` receives. */
+export type OkBody<TResponses extends ResponseSpecs> = TResponses extends {
+  readonly 200: { readonly schema: infer TSchema extends z.ZodType };
+}
+  ? z.output<TSchema>
+  : unknown;
 
 type OutputOf<TSchema, TFallback> = TSchema extends z.ZodType ? z.output<TSchema> : TFallback;
 
@@ -122,7 +141,7 @@ export interface RouteConfig<
   readonly context?: TContext;
   readonly request?: TRequest;
   readonly responses: TResponses;
-  readonly cache?: CacheOptions;
+  readonly cache?: CacheOptions<OkBody<TResponses>>;
   /** Largest accepted body in bytes; default 1 MiB. Larger bodies get 413. */
   readonly bodyLimitBytes?: number;
   // Method syntax keeps handlers bivariant so differently typed routes fit in one array.
@@ -130,6 +149,16 @@ export interface RouteConfig<
     input: RouteInput<TRoute, TRequest>,
     context: HandlerContext<ContextValues<TContext>>,
   ): TResult | Promise<TResult>;
+  /**
+   * Runs once the status is final (a 304 from `cache`, a thrown problem) for every request that
+   * reached the handler, inside its log scope: the place for the recipe's business log line.
+   * What it throws is ignored; the response is already decided.
+   */
+  onResponse?(
+    input: RouteInput<TRoute, TRequest>,
+    status: number,
+    context: HandlerContext<ContextValues<TContext>>,
+  ): void;
 }
 
 /** A route after `defineRoute`: the declaration plus its ready-to-register Azure handler. */

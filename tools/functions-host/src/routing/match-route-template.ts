@@ -1,7 +1,5 @@
-import type { RouteTemplate } from '@cookbook/route-template';
-
 import { matchComplexSegment } from './match-complex-segment.js';
-import { parameterAccepts } from './route-constraints.js';
+import type { RouteTemplate } from './route-template.js';
 
 /**
  * Matches decoded path segments against a template like ASP.NET Core routing: literals are
@@ -53,7 +51,7 @@ function checkConstraints(
   for (const parameter of template.parameters) {
     const value = values[parameter.name];
     if (value === undefined) continue;
-    if (!parameterAccepts(parameter, value)) return undefined;
+    if (!parameter.constraints.every((constraint) => constraint.test(value))) return undefined;
   }
   return values;
 }

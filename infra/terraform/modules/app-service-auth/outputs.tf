@@ -1,4 +1,0 @@
-output "issuer" {
-  description = "OpenID issuer the platform validates tokens against."
-  value       = local.issuer
-}
