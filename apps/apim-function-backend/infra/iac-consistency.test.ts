@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import {
   namedValueReferences,
   policyFiles,
   readRecipeFile,
+  readSharedModule,
   recipeDir,
+  sharedModulePaths,
   terraformNamedValues,
 } from './iac-files.js';
 
@@ -40,12 +42,19 @@ const declaredBy: Record<(typeof iacFiles)[number], string[]> = {
   'infra/main.tf': terraformNamedValues(readRecipeFile('infra/main.tf')),
 };
 
-type BuildTarget = { command: string; outputs: string[] };
-const buildTarget = (
-  JSON.parse(readRecipeFile('package.json')) as {
-    nx: { targets: { build: BuildTarget } };
-  }
-).nx.targets.build;
+type Target = { command?: string; outputs?: string[]; dependsOn?: (string | object)[] };
+const targets = (
+  JSON.parse(readRecipeFile('package.json')) as { nx: { targets: Record<string, Target> } }
+).nx.targets;
+
+/** `build` and every target of this project it runs first (dependsOn by name). */
+function buildChain(name = 'build', seen = new Set<string>()): Target[] {
+  const target = targets[name];
+  if (target === undefined || seen.has(name)) return [];
+  seen.add(name);
+  const before = (target.dependsOn ?? []).filter((dep): dep is string => typeof dep === 'string');
+  return [target, ...before.flatMap((dep) => buildChain(dep, seen))];
+}
 
 describe('policy XML (deployed with format "xml", so it must be well-formed)', () => {
   it.each(policyFiles())('%s is well-formed XML rooted at <policies>', (file) => {
@@ -60,13 +69,17 @@ describe('policy XML (deployed with format "xml", so it must be well-formed)', (
 });
 
 describe.each(iacFiles)('%s', (iacFile) => {
-  it('loads only files that exist or that the build target produces', () => {
+  it('loads only files that exist or that the build (or a target it runs first) produces', () => {
     const files = loadedFiles(iacFile);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       if (buildOutputs.includes(file)) {
-        expect(buildTarget.command).toContain(file);
-        expect(buildTarget.outputs).toContain(`{projectRoot}/${file}`);
+        const producers = buildChain().filter((target) =>
+          target.outputs?.includes(`{projectRoot}/${file}`),
+        );
+        expect(producers.length, `no target that build runs declares ${file}`).toBeGreaterThan(0);
+        for (const producer of producers)
+          if (producer.command !== undefined) expect(producer.command).toContain(file);
       } else {
         expect(existsSync(join(recipeDir, file)), `${iacFile} loads missing ${file}`).toBe(true);
       }
@@ -114,6 +127,9 @@ describe.each(iacFiles)('%s', (iacFile) => {
 describe('both IaC flavours deploy the same shape', () => {
   const bicep = readRecipeFile('infra/main.bicep');
   const terraform = readRecipeFile('infra/main.tf') + readRecipeFile('infra/variables.tf');
+  // The Function App itself lives in the shared module both flavours call (infra/ at the repo root).
+  const bicepFunctionApp = readSharedModule('infra/main.bicep', 'function-app');
+  const terraformFunctionApp = readSharedModule('infra/main.tf', 'function-app');
 
   it('offer only APIM tiers that have a built-in cache and rate-limit-by-key (v2)', () => {
     expect(/@allowed\(\[([^\]]+)\]\)\s*param apimSku/.exec(bicep)?.[1]).toBe(
@@ -123,11 +139,25 @@ describe('both IaC flavours deploy the same shape', () => {
     expect(bicep + terraform).not.toMatch(/Consumption_0|'Consumption'/);
   });
 
+  it('take the Function App from the shared function-app module, declaring none of their own', () => {
+    const workspaceRoot = resolve(recipeDir, '../..');
+    expect(sharedModulePaths('infra/main.bicep')).toContain(
+      join(workspaceRoot, 'infra/bicep/modules/function-app.bicep'),
+    );
+    expect(sharedModulePaths('infra/main.tf')).toContain(
+      join(workspaceRoot, 'infra/terraform/modules/function-app'),
+    );
+    expect(bicep).not.toContain("'Microsoft.Web/sites@");
+    expect(terraform).not.toMatch(/resource "azurerm_\w*function_app\w*"/);
+  });
+
   it('host the function on Flex Consumption (FC1), Linux, Node 22', () => {
-    expect(bicep).toMatch(/name: 'FC1'/);
-    expect(bicep).toMatch(/name: 'node'\s+version: '22'/);
-    expect(terraform).toMatch(/sku_name\s+= "FC1"/);
-    expect(terraform).toMatch(/runtime_name\s+= "node"\s+runtime_version\s+= "22"/);
+    expect(bicepFunctionApp).toMatch(/name: 'FC1'/);
+    expect(bicepFunctionApp).toMatch(/kind: 'functionapp,linux'/);
+    expect(bicepFunctionApp).toMatch(/name: 'node'\s+version: '22'/);
+    expect(terraformFunctionApp).toMatch(/sku_name\s+= "FC1"/);
+    expect(terraformFunctionApp).toMatch(/os_type\s+= "Linux"/);
+    expect(terraformFunctionApp).toMatch(/runtime_name\s+= "node"\s+runtime_version\s+= "22"/);
   });
 
   it('deploy every policy as well-formed XML (format xml, never rawxml)', () => {
@@ -149,8 +179,10 @@ describe('both IaC flavours deploy the same shape', () => {
   });
 
   it('give storage no shared keys (managed identity only)', () => {
-    expect(bicep).toContain('allowSharedKeyAccess: false');
-    expect(terraform).toMatch(/shared_access_key_enabled\s+= false/);
+    expect(bicepFunctionApp).toContain('allowSharedKeyAccess: false');
+    expect(terraformFunctionApp).toMatch(/shared_access_key_enabled\s+= false/);
+    // Terraform's own data-plane calls to that storage must then use Entra ID.
+    expect(terraform).toMatch(/storage_use_azuread\s+= true/);
   });
 });
 

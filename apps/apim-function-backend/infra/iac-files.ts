@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /** The recipe root (the folder holding package.json, apim/ and infra/). */
 export const recipeDir: string = resolve(import.meta.dirname, '..');
@@ -7,6 +7,30 @@ export const recipeDir: string = resolve(import.meta.dirname, '..');
 /** Reads a file relative to the recipe root. */
 export function readRecipeFile(path: string): string {
   return readFileSync(join(recipeDir, path), 'utf8');
+}
+
+/** Shared IaC modules an IaC file uses: `module x '<path>.bicep'` or `source = "<dir>"`, as absolute paths. */
+export function sharedModulePaths(iacPath: string): string[] {
+  const source = readRecipeFile(iacPath);
+  const pattern = iacPath.endsWith('.bicep')
+    ? /^module \w+ '(\.[^']+\.bicep)'/gm
+    : /^\s*source\s*=\s*"(\.[^"]+)"/gm;
+  const base = dirname(join(recipeDir, iacPath));
+  return [...source.matchAll(pattern)].map((match) => resolve(base, match[1] ?? ''));
+}
+
+/** The text of the shared module `name` that an IaC file uses (a Terraform module's .tf files joined). */
+export function readSharedModule(iacPath: string, name: string): string {
+  const path = sharedModulePaths(iacPath).find(
+    (modulePath) => basename(modulePath, '.bicep') === name,
+  );
+  if (path === undefined) throw new Error(`${iacPath} does not use the shared module ${name}`);
+  if (path.endsWith('.bicep')) return readFileSync(path, 'utf8');
+  return ['main.tf', 'variables.tf', 'outputs.tf']
+    .map((file) => join(path, file))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
 }
 
 /** Every policy XML under apim/, as recipe-relative paths. */

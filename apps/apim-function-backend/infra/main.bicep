@@ -45,112 +45,20 @@ param cacheDuration int = 60
 param maximumInstanceCount int = 100
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, namePrefix))
-var functionAppName = '${namePrefix}-func-${token}'
 var apimName = '${namePrefix}-apim-${token}'
-var deploymentContainerName = 'app-package'
-var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
-  name: '${namePrefix}-logs-${token}'
-  location: location
-  properties: {
-    sku: { name: 'PerGB2018' }
-    retentionInDays: 30
-  }
-}
-
-resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
-  name: '${namePrefix}-appi-${token}'
-  location: location
-  kind: 'web'
-  properties: {
-    Application_Type: 'web'
-    WorkspaceResourceId: logs.id
-  }
-}
-
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: take('${replace(namePrefix, '-', '')}st${token}', 24)
-  location: location
-  kind: 'StorageV2'
-  sku: { name: 'Standard_LRS' }
-  properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    // Identity-only access: no account keys for the host or the deployment package.
-    allowSharedKeyAccess: false
-    supportsHttpsTrafficOnly: true
-  }
-}
-
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
-}
-
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: deploymentContainerName
-}
-
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
-  name: '${namePrefix}-plan-${token}'
-  location: location
-  kind: 'functionapp'
-  sku: {
-    name: 'FC1'
-    tier: 'FlexConsumption'
-  }
-  properties: {
-    reserved: true
-  }
-}
-
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
-  name: functionAppName
-  location: location
-  kind: 'functionapp,linux'
-  identity: { type: 'SystemAssigned' }
-  properties: {
-    serverFarmId: plan.id
-    httpsOnly: true
-    functionAppConfig: {
-      deployment: {
-        storage: {
-          type: 'blobContainer'
-          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
-          authentication: { type: 'SystemAssignedIdentity' }
-        }
-      }
-      scaleAndConcurrency: {
-        maximumInstanceCount: maximumInstanceCount
-        instanceMemoryMB: 2048
-      }
-      runtime: {
-        name: 'node'
-        version: '22'
-      }
+// The Function App, its storage, logs and identity: the module every recipe shares.
+module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
+  name: 'function-app'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    uniqueSuffix: token
+    maximumInstanceCount: maximumInstanceCount
+    appSettings: {
+      LOG_FORMAT: 'json'
+      LOG_LEVEL: 'info'
     }
-    siteConfig: {
-      minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      appSettings: [
-        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        { name: 'LOG_FORMAT', value: 'json' }
-        { name: 'LOG_LEVEL', value: 'info' }
-      ]
-    }
-  }
-}
-
-resource functionStorageRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, functionApp.id, storageBlobDataOwnerRoleId)
-  scope: storage
-  properties: {
-    principalId: functionApp.identity.principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwnerRoleId)
   }
 }
 
@@ -196,7 +104,7 @@ resource functionHostKey 'Microsoft.ApiManagement/service/namedValues@2024-05-01
   properties: {
     displayName: 'function-host-key'
     // Read at deploy time, stored as an APIM secret; never written to a file or an output.
-    value: listKeys('${functionApp.id}/host/default', '2024-04-01').functionKeys.default
+    value: listKeys('${functionApp.outputs.id}/host/default', '2024-04-01').functionKeys.default
     secret: true
   }
 }
@@ -206,8 +114,8 @@ resource backend 'Microsoft.ApiManagement/service/backends@2024-05-01' = {
   name: 'catalog-function-backend'
   properties: {
     protocol: 'http'
-    url: 'https://${functionApp.properties.defaultHostName}/api'
-    resourceId: '${environment().resourceManager}${substring(functionApp.id, 1)}'
+    url: 'https://${functionApp.outputs.defaultHostname}/api'
+    resourceId: '${environment().resourceManager}${substring(functionApp.outputs.id, 1)}'
     credentials: {
       header: {
         'x-functions-key': ['{{function-host-key}}']
@@ -229,7 +137,7 @@ resource api 'Microsoft.ApiManagement/service/apis@2024-05-01' = {
       header: 'Ocp-Apim-Subscription-Key'
       query: 'subscription-key'
     }
-    serviceUrl: 'https://${functionApp.properties.defaultHostName}/api'
+    serviceUrl: 'https://${functionApp.outputs.defaultHostname}/api'
     format: 'openapi+json'
     value: loadTextContent('../dist/openapi.json')
   }
@@ -288,7 +196,7 @@ resource subscription 'Microsoft.ApiManagement/service/subscriptions@2024-05-01'
   }
 }
 
-output functionAppName string = functionApp.name
+output functionAppName string = functionApp.outputs.name
 output apimName string = apim.name
 output gatewayUrl string = '${apim.properties.gatewayUrl}/${api.properties.path}'
 output subscriptionName string = subscription.name

@@ -5,7 +5,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = "~> 4.20"
+      version = "~> 4.42"
     }
     random = {
       source  = "hashicorp/random"
@@ -50,87 +50,23 @@ locals {
   }
 }
 
-resource "azurerm_log_analytics_workspace" "catalog" {
-  name                = "${var.name_prefix}-logs-${local.token}"
-  location            = local.location
-  resource_group_name = data.azurerm_resource_group.target.name
-  sku                 = "PerGB2018"
-  retention_in_days   = 30
-}
+# The Function App, its storage, logs and identity: the module every recipe shares.
+module "function_app" {
+  source = "../../../infra/terraform/modules/function-app"
 
-resource "azurerm_application_insights" "catalog" {
-  name                = "${var.name_prefix}-appi-${local.token}"
-  location            = local.location
-  resource_group_name = data.azurerm_resource_group.target.name
-  workspace_id        = azurerm_log_analytics_workspace.catalog.id
-  application_type    = "web"
-}
-
-resource "azurerm_storage_account" "catalog" {
-  name                     = substr("${var.name_prefix}st${local.token}", 0, 24)
-  location                 = local.location
-  resource_group_name      = data.azurerm_resource_group.target.name
-  account_tier             = "Standard"
-  account_replication_type = "LRS"
-  min_tls_version          = "TLS1_2"
-  # Identity-only access: no account keys for the host or the deployment package.
-  shared_access_key_enabled       = false
-  allow_nested_items_to_be_public = false
-}
-
-resource "azurerm_storage_container" "app_package" {
-  name                  = "app-package"
-  storage_account_id    = azurerm_storage_account.catalog.id
-  container_access_type = "private"
-}
-
-resource "azurerm_service_plan" "catalog" {
-  name                = "${var.name_prefix}-plan-${local.token}"
-  location            = local.location
-  resource_group_name = data.azurerm_resource_group.target.name
-  os_type             = "Linux"
-  sku_name            = "FC1"
-}
-
-resource "azurerm_function_app_flex_consumption" "catalog" {
-  name                = "${var.name_prefix}-func-${local.token}"
-  location            = local.location
-  resource_group_name = data.azurerm_resource_group.target.name
-  service_plan_id     = azurerm_service_plan.catalog.id
-  https_only          = true
-
-  storage_container_type      = "blobContainer"
-  storage_container_endpoint  = "${azurerm_storage_account.catalog.primary_blob_endpoint}${azurerm_storage_container.app_package.name}"
-  storage_authentication_type = "SystemAssignedIdentity"
-  runtime_name                = "node"
-  runtime_version             = "22"
-  maximum_instance_count      = var.maximum_instance_count
-  instance_memory_in_mb       = 2048
-
-  identity {
-    type = "SystemAssigned"
-  }
-
-  site_config {
-    minimum_tls_version                    = "1.2"
-    application_insights_connection_string = azurerm_application_insights.catalog.connection_string
-  }
-
+  resource_group_name    = data.azurerm_resource_group.target.name
+  location               = local.location
+  name_prefix            = var.name_prefix
+  unique_suffix          = local.token
+  maximum_instance_count = var.maximum_instance_count
   app_settings = {
-    AzureWebJobsStorage__accountName = azurerm_storage_account.catalog.name
-    LOG_FORMAT                       = "json"
-    LOG_LEVEL                        = "info"
+    LOG_FORMAT = "json"
+    LOG_LEVEL  = "info"
   }
-}
-
-resource "azurerm_role_assignment" "function_storage" {
-  scope                = azurerm_storage_account.catalog.id
-  role_definition_name = "Storage Blob Data Owner"
-  principal_id         = azurerm_function_app_flex_consumption.catalog.identity[0].principal_id
 }
 
 data "azurerm_function_app_host_keys" "catalog" {
-  name                = azurerm_function_app_flex_consumption.catalog.name
+  name                = module.function_app.name
   resource_group_name = data.azurerm_resource_group.target.name
 }
 
@@ -172,8 +108,8 @@ resource "azurerm_api_management_backend" "catalog_function" {
   api_management_name = azurerm_api_management.catalog.name
   resource_group_name = data.azurerm_resource_group.target.name
   protocol            = "http"
-  url                 = "https://${azurerm_function_app_flex_consumption.catalog.default_hostname}/api"
-  resource_id         = "https://management.azure.com${azurerm_function_app_flex_consumption.catalog.id}"
+  url                 = "https://${module.function_app.default_hostname}/api"
+  resource_id         = "https://management.azure.com${module.function_app.id}"
 
   credentials {
     header = {
@@ -193,7 +129,7 @@ resource "azurerm_api_management_api" "catalog" {
   api_management_name   = azurerm_api_management.catalog.name
   resource_group_name   = data.azurerm_resource_group.target.name
   subscription_required = true
-  service_url           = "https://${azurerm_function_app_flex_consumption.catalog.default_hostname}/api"
+  service_url           = "https://${module.function_app.default_hostname}/api"
 
   subscription_key_parameter_names {
     header = "Ocp-Apim-Subscription-Key"

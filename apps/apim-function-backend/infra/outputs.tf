@@ -1,5 +1,5 @@
 output "function_app_name" {
-  value = azurerm_function_app_flex_consumption.catalog.name
+  value = module.function_app.name
 }
 
 output "apim_name" {
