@@ -26,11 +26,11 @@ locals {
     {
       AzureWebJobsStorage__accountName = azurerm_storage_account.this.name
       AzureWebJobsStorage__credential  = "managedidentity"
-      # The provider writes a key-based AzureWebJobsStorage with an empty key even for identity
-      # storage (hashicorp/terraform-provider-azurerm#29693, #29149); blank it so the host uses
-      # the __accountName connection. Costs an in-place app update on every apply until fixed.
-      AzureWebJobsStorage = ""
     },
+    # The provider writes a key-based AzureWebJobsStorage with an empty key even for identity
+    # storage (hashicorp/terraform-provider-azurerm#29693, #29149); blank it so the host uses
+    # the __accountName connection. Costs an in-place app update on every apply until fixed.
+    { AzureWebJobsStorage = "" },
     var.node_arguments == "" ? {} : { languageWorkers__node__arguments = var.node_arguments },
   )
 }
