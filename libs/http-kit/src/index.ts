@@ -35,13 +35,6 @@ export { readRoutePrefix, ROUTE_PREFIX_SETTING } from './openapi/read-route-pref
 export { writeOpenApiDocument } from './openapi/write-openapi-document.js';
 export { DEFAULT_BODY_LIMIT_BYTES } from './route/compile-route.js';
 export { defineRoute } from './route/define-route.js';
-export {
-  parseRouteTemplate,
-  type RouteConstraint,
-  type RouteTemplate,
-  type SegmentPart,
-  type TemplateParameter,
-} from './route/route-template.js';
 export type {
   AnyRoute,
   AuthLevel,
@@ -59,3 +52,10 @@ export type {
 } from './route/route-types.js';
 export type { TemplateParams } from './route/template-params.js';
 export { toHttpFunctionOptions } from './route/to-http-function-options.js';
+export {
+  parseRouteTemplate,
+  type RouteConstraint,
+  type RouteTemplate,
+  type TemplatePart as SegmentPart,
+  type ParameterPart as TemplateParameter,
+} from '@cookbook/route-template';

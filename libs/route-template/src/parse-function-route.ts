@@ -18,7 +18,7 @@ export interface FunctionRoute {
  *
  * @example parseFunctionRoute('items/{id:int}').template.text // 'api/items/{id:int}'
  */
-export function parseFunctionRoute(route: string, routePrefix: string = 'api'): FunctionRoute {
+export function parseFunctionRoute(route: string, routePrefix = 'api'): FunctionRoute {
   if (route === '') {
     throw new RouteTemplateError(
       route,

@@ -1,5 +1,6 @@
+import { parseFunctionRoute } from '@cookbook/route-template';
+
 import { ProblemDetailsSchema } from '../errors/problem-details.js';
-import { parseRouteTemplate } from '../route/route-template.js';
 import type { AnyRoute } from '../route/route-types.js';
 import { buildOperation } from './build-operation.js';
 import { FUNCTION_KEY_SCHEMES } from './function-key-schemes.js';
@@ -52,7 +53,7 @@ export function buildOpenApiDocument(
   let secured = false;
   for (const route of documented) {
     const baseId = route.operationId ?? route.name;
-    for (const variant of templateToOpenApiPaths(parseRouteTemplate(route.route))) {
+    for (const variant of templateToOpenApiPaths(parseFunctionRoute(route.route).route)) {
       const item = (paths[variant.path] ??= {});
       for (const method of route.methods.map((name) => name.toLowerCase())) {
         const suffix = variant.omitted

@@ -1,10 +1,13 @@
+import { parseFunctionRoute, type RouteTemplate } from '@cookbook/route-template';
 import { describe, expect, it } from 'vitest';
 
-import { parseRouteTemplate } from '../route/route-template.js';
 import { constraintSchema, templateToOpenApiPaths } from './template-to-openapi.js';
 
+/** A function route as http-kit reads it: relative to the route prefix. */
+const parseRoute = (route: string): RouteTemplate => parseFunctionRoute(route).route;
+
 function schemaOf(template: string): unknown {
-  const parameter = parseRouteTemplate(template).parameters[0];
+  const parameter = parseRoute(template).parameters[0];
   if (!parameter) throw new Error('no parameter');
   return constraintSchema(parameter);
 }
@@ -34,24 +37,22 @@ describe('route template → OpenAPI', () => {
   });
 
   it('strips constraints from the path', () => {
-    const [full] = templateToOpenApiPaths(parseRouteTemplate('products/{category:alpha}/{id:int}'));
+    const [full] = templateToOpenApiPaths(parseRoute('products/{category:alpha}/{id:int}'));
     expect(full?.path).toBe('/products/{category}/{id}');
   });
 
   it('adds a shorter path for each omittable trailing parameter (OpenAPI path params are required)', () => {
-    const variants = templateToOpenApiPaths(
-      parseRouteTemplate('products/{category:alpha}/{id:int?}'),
-    );
+    const variants = templateToOpenApiPaths(parseRoute('products/{category:alpha}/{id:int?}'));
     expect(variants.map((variant) => [variant.path, variant.omitted.map((p) => p.name)])).toEqual([
       ['/products/{category}/{id}', []],
       ['/products/{category}', ['id']],
     ]);
-    const catchAll = templateToOpenApiPaths(parseRouteTemplate('files/{*path}'));
+    const catchAll = templateToOpenApiPaths(parseRoute('files/{*path}'));
     expect(catchAll.map((variant) => variant.path)).toEqual(['/files/{path}', '/files']);
   });
 
   it('keeps a parameter that shares its segment with a literal', () => {
-    const variants = templateToOpenApiPaths(parseRouteTemplate('files/{name}.{ext?}'));
+    const variants = templateToOpenApiPaths(parseRoute('files/{name}.{ext?}'));
     expect(variants.map((variant) => variant.path)).toEqual(['/files/{name}.{ext}']);
   });
 });

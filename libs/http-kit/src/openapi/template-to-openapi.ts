@@ -1,12 +1,13 @@
-import type { RouteTemplate, TemplateParameter } from '../route/route-template.js';
+import type { ParameterPart, RouteTemplate } from '@cookbook/route-template';
+
 import type { JsonObject } from './openapi-types.js';
 
 /** One OpenAPI path for a route template; optional trailing parameters give shorter variants. */
 export interface OpenApiPathVariant {
   readonly path: string;
-  readonly parameters: readonly TemplateParameter[];
+  readonly parameters: readonly ParameterPart[];
   /** Parameters left out of this variant (empty for the full path). */
-  readonly omitted: readonly TemplateParameter[];
+  readonly omitted: readonly ParameterPart[];
 }
 
 function numberArgument(argument: string | undefined): number | undefined {
@@ -17,7 +18,7 @@ function numberArgument(argument: string | undefined): number | undefined {
 }
 
 /** JSON Schema for a path parameter from its inline constraints (`{id:int}` → integer). */
-export function constraintSchema(parameter: TemplateParameter): JsonObject {
+export function constraintSchema(parameter: ParameterPart): JsonObject {
   const schema: JsonObject = { type: 'string' };
   for (const { name, argument } of parameter.constraints) {
     const args = (argument ?? '').split(',').map((part) => numberArgument(part));
@@ -79,15 +80,13 @@ export function constraintSchema(parameter: TemplateParameter): JsonObject {
 function renderPath(template: RouteTemplate, segmentCount: number): string {
   const segments = template.segments
     .slice(0, segmentCount)
-    .map((parts) =>
-      parts
-        .map((part) => (part.kind === 'literal' ? part.text : `{${part.parameter.name}}`))
-        .join(''),
+    .map(({ parts }) =>
+      parts.map((part) => (part.kind === 'literal' ? part.text : `{${part.name}}`)).join(''),
     );
   return `/${segments.join('/')}`;
 }
 
-function omittable(parameter: TemplateParameter): boolean {
+function omittable(parameter: ParameterPart): boolean {
   return parameter.optional || parameter.catchAll || parameter.defaultValue !== undefined;
 }
 
@@ -101,19 +100,19 @@ export function templateToOpenApiPaths(template: RouteTemplate): OpenApiPathVari
   const all = template.parameters;
   let count = template.segments.length;
   for (;;) {
-    const kept = template.segments.slice(0, count).flat();
-    const parameters = kept.flatMap((part) => (part.kind === 'parameter' ? [part.parameter] : []));
+    const kept = template.segments.slice(0, count).flatMap(({ parts }) => parts);
+    const parameters = kept.flatMap((part) => (part.kind === 'parameter' ? [part] : []));
     variants.push({
       path: renderPath(template, count),
       parameters,
       omitted: all.filter((parameter) => !parameters.includes(parameter)),
     });
-    const last = template.segments[count - 1];
+    const last = template.segments[count - 1]?.parts;
     const onlyOmittable =
       last !== undefined &&
       last.length === 1 &&
       last[0]?.kind === 'parameter' &&
-      omittable(last[0].parameter);
+      omittable(last[0]);
     if (!onlyOmittable || count === 1) break;
     count -= 1;
   }

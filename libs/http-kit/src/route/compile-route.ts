@@ -1,7 +1,8 @@
+import { parseFunctionRoute, type RouteTemplate } from '@cookbook/route-template';
+
 import type { ContextEntry } from '../context/extend-request-context.js';
 import { hasProblemType } from '../errors/problem-catalog.js';
 import { isArraySchema } from '../validation/schema-shape.js';
-import { parseRouteTemplate, type RouteTemplate } from './route-template.js';
 import type { AnyRoute, HttpMethod } from './route-types.js';
 
 /** Everything the per-request pipeline needs, computed once when the route is defined. */
@@ -50,7 +51,7 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
   }
   if (route.methods.length === 0) fail(route, 'declare at least one method');
   if (new Set(route.methods).size !== route.methods.length) fail(route, 'methods repeat');
-  const template = parseRouteTemplate(route.route);
+  const template = parseFunctionRoute(route.route).route;
   const parameterNames = template.parameters.map((parameter) => parameter.name);
   const { params, query, headers, body } = route.request ?? {};
 

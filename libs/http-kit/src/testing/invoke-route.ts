@@ -1,6 +1,6 @@
 import azureFunctions from '@azure/functions';
+import { parseFunctionRoute, type RouteTemplate } from '@cookbook/route-template';
 
-import { parseRouteTemplate, type RouteTemplate } from '../route/route-template.js';
 import type { AnyRoute, HttpMethod } from '../route/route-types.js';
 import { createFakeHttpRequest, type FakeHttpRequestOptions } from './fake-http-request.js';
 import { createFakeInvocationContext, type FakeLogEntry } from './fake-invocation-context.js';
@@ -23,16 +23,15 @@ export interface InvokeRouteResult {
 
 function render(template: RouteTemplate, params: Readonly<Record<string, string>>): string {
   const segments: string[] = [];
-  for (const parts of template.segments) {
+  for (const { parts } of template.segments) {
     let segment = '';
     let missing = false;
     for (const part of parts) {
       if (part.kind === 'literal') segment += part.text;
       else {
-        const value = params[part.parameter.name] ?? part.parameter.defaultValue;
+        const value = params[part.name] ?? part.defaultValue;
         if (value === undefined) missing = true;
-        else if (part.parameter.catchAll)
-          segment += value.split('/').map(encodeURIComponent).join('/');
+        else if (part.catchAll) segment += value.split('/').map(encodeURIComponent).join('/');
         else segment += encodeURIComponent(value);
       }
     }
@@ -53,7 +52,7 @@ export async function invokeRoute(
   if (!route.methods.includes(method)) {
     throw new Error(`${route.name} does not accept ${method}; the host would answer 404`);
   }
-  const path = render(parseRouteTemplate(route.route), options.params ?? {});
+  const path = render(parseFunctionRoute(route.route).route, options.params ?? {});
   const request = createFakeHttpRequest({
     url: options.url ?? `http://localhost:7071/api/${path}`,
     ...options,

@@ -20,7 +20,7 @@ const fn = (name: string, trigger: Record<string, unknown>): RegisteredFunction 
 describe('buildRouteTable', () => {
   it('orders by function name, uppercases methods, defaults route to the name', () => {
     const routes = buildRouteTable(
-      [fn('b', { methods: ['get'] }), fn('A', { route: '/x', methods: ['post'] })],
+      [fn('b', { methods: ['get'] }), fn('A', { route: 'x', methods: ['post'] })],
       'api',
       {},
     );
@@ -28,6 +28,20 @@ describe('buildRouteTable', () => {
       ['A', ['POST'], 'api/x'],
       ['b', ['GET'], 'api/b'],
     ]);
+  });
+
+  it('a route with a leading "/" fails under a prefix ("api//x", MicrosoftDocs/azure-docs#69447) and is trimmed without one', () => {
+    expect(() => buildRouteTable([fn('A', { route: '/x' })], 'api', {})).toThrow(StartupError);
+    expect(() => buildRouteTable([fn('A', { route: '/x' })], 'api', {})).toThrow(
+      /Function "A" has an invalid route "\/x" at position 0: The route has a leading "\/".*"api\/\/x".*Write "x"/,
+    );
+    expect(buildRouteTable([fn('A', { route: '/x' })], '', {})[0]?.fn.template).toBe('x');
+  });
+
+  it('a route prefix ending in "/" fails at start-up ("api//x", elastic/apm#716), naming host.json', () => {
+    expect(() => buildRouteTable([fn('A', { route: 'x' })], 'api/', {})).toThrow(
+      /invalid route "api\/\/x" at position 4: Empty segment.*Fix extensions\.http\.routePrefix/,
+    );
   });
 
   it('authLevel defaults to function when the binding has none (function.json default)', () => {

@@ -1,9 +1,13 @@
+import {
+  parseFunctionRoute,
+  type RouteTemplate,
+  RouteTemplateError,
+} from '@cookbook/route-template';
+
 import type { AuthLevel } from '../auth/authorize-request.js';
 import type { RegisteredFunction } from '../core/app-runtime.js';
 import { StartupError } from '../startup/startup-error.js';
 import type { HttpRoute, RegisteredHttpFunction } from './http-function.js';
-import { parseRouteTemplate } from './parse-route-template.js';
-import { RouteTemplateError } from './route-template.js';
 
 const AUTH_LEVELS: AuthLevel[] = ['anonymous', 'function', 'admin', 'system'];
 
@@ -26,22 +30,13 @@ export function buildRouteTable(
     const [triggerBindingName, binding] = trigger;
     const route =
       typeof binding['route'] === 'string' && binding['route'] !== '' ? binding['route'] : name;
-    const text = routePrefix ? `${routePrefix}/${route.replace(/^\/+/, '')}` : route;
-    let template;
-    try {
-      template = parseRouteTemplate(text);
-    } catch (error) {
-      if (!(error instanceof RouteTemplateError)) throw error;
-      throw new StartupError(
-        `Function "${name}" has an invalid route "${route}": ${error.message} Fix the route option of app.http("${name}", ...).`,
-      );
-    }
+    const template = parseRoute(name, route, routePrefix);
     if (
       template.segments[0]?.parts[0]?.kind === 'literal' &&
       /^admin$/i.test(template.text.split('/')[0] ?? '')
     ) {
       throw new StartupError(
-        `Function "${name}" uses the route "${text}", but "admin/..." is reserved for the host's admin API. Choose another route.`,
+        `Function "${name}" uses the route "${template.text}", but "admin/..." is reserved for the host's admin API. Choose another route.`,
       );
     }
     const authLevel = String(binding['authLevel'] ?? 'function').toLowerCase() as AuthLevel;
@@ -65,6 +60,23 @@ export function buildRouteTable(
     routes.push({ fn, template });
   }
   return routes.sort((a, b) => compareNames(a.fn.name, b.fn.name));
+}
+
+/** The template the host registers (`prefix/route`), or a StartupError naming the function. */
+function parseRoute(name: string, route: string, routePrefix: string): RouteTemplate {
+  try {
+    return parseFunctionRoute(route, routePrefix).template;
+  } catch (error) {
+    if (!(error instanceof RouteTemplateError)) throw error;
+    const { template, position, reason, expected } = error;
+    const fix =
+      template === route
+        ? `the route option of app.http("${name}", ...)`
+        : 'extensions.http.routePrefix in host.json';
+    throw new StartupError(
+      `Function "${name}" has an invalid route "${template}" at position ${position}: ${reason}. ${expected}. Fix ${fix}.`,
+    );
+  }
 }
 
 function compareNames(a: string, b: string): number {

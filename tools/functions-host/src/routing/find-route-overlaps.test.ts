@@ -1,8 +1,8 @@
+import { parseRouteTemplate } from '@cookbook/route-template';
 import { describe, expect, it } from 'vitest';
 
 import { findRouteOverlaps } from './find-route-overlaps.js';
 import type { HttpRoute } from './http-function.js';
-import { parseRouteTemplate } from './parse-route-template.js';
 
 const route = (name: string, template: string, methods = ['GET']): HttpRoute => ({
   fn: {

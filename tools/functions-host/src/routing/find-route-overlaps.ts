@@ -1,11 +1,13 @@
-import type { HttpRoute } from './http-function.js';
-import { matchComplexSegment } from './match-complex-segment.js';
 import type {
   ParameterPart,
   RouteTemplate,
   TemplatePart,
   TemplateSegment,
-} from './route-template.js';
+} from '@cookbook/route-template';
+
+import type { HttpRoute } from './http-function.js';
+import { matchComplexSegment } from './match-complex-segment.js';
+import { constraintCheck, parameterAccepts } from './route-constraints.js';
 
 export interface RouteOverlap {
   first: HttpRoute;
@@ -114,14 +116,14 @@ function commonValue(a: Slot, b: Slot): string | undefined {
 
 function accepts(segment: TemplateSegment, value: string): boolean {
   const param = soleParameter(segment);
-  if (param) return param.constraints.every((constraint) => constraint.test(value));
+  if (param) return parameterAccepts(param, value);
   const values = matchComplexSegment(segment.parts, value);
   if (!values) return false;
   return segment.parts.every(
     (part) =>
       part.kind !== 'parameter' ||
       values[part.name] === undefined ||
-      part.constraints.every((constraint) => constraint.test(values[part.name] ?? '')),
+      parameterAccepts(part, values[part.name] ?? ''),
   );
 }
 
@@ -129,9 +131,7 @@ function commonParameterValue(a: ParameterPart, b: ParameterPart): string | unde
   if (a.constraints.length === 0) return sampleParameter(b);
   if (b.constraints.length === 0) return sampleParameter(a);
   const probes = [...probesOf(a), ...probesOf(b), ...GENERIC_PROBES];
-  const both = probes.find((probe) =>
-    [...a.constraints, ...b.constraints].every((constraint) => constraint.test(probe)),
-  );
+  const both = probes.find((probe) => parameterAccepts(a, probe) && parameterAccepts(b, probe));
   return both;
 }
 
@@ -151,12 +151,12 @@ function commonComplexValue(a: TemplateSegment, b: TemplateSegment): string | un
 }
 
 function probesOf(param: ParameterPart): string[] {
-  return param.constraints.flatMap((constraint) => constraint.probes);
+  return param.constraints.flatMap((constraint) => constraintCheck(constraint).probes);
 }
 
 function sampleParameter(param: ParameterPart): string {
   const probe = [...probesOf(param), ...GENERIC_PROBES].find((value) =>
-    param.constraints.every((constraint) => constraint.test(value)),
+    parameterAccepts(param, value),
   );
   return probe ?? `{${param.name}}`;
 }

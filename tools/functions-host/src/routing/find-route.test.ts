@@ -1,9 +1,9 @@
+import { parseRouteTemplate } from '@cookbook/route-template';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { findRoute, indexRoutes } from './find-route.js';
 import type { HttpRoute } from './http-function.js';
-import { parseRouteTemplate } from './parse-route-template.js';
 
 const route = (name: string, template: string, methods: string[] = []): HttpRoute => ({
   fn: {

@@ -1,5 +1,6 @@
+import type { RouteTemplate } from '@cookbook/route-template';
+
 import type { AuthLevel } from '../auth/authorize-request.js';
-import type { RouteTemplate } from './route-template.js';
 
 /** An HTTP-triggered function as the host routes it. */
 export interface RegisteredHttpFunction {

@@ -1,11 +1,11 @@
-import type { ParameterPart, TemplatePart } from './route-template.js';
+import type { ParameterPart, TemplatePart } from '@cookbook/route-template';
 
 /**
  * Matches a segment mixing literals and parameters (`{name}.{ext?}`) right to left, taking the
  * last occurrence of each literal, as ASP.NET Core's TemplateMatcher does.
  */
 export function matchComplexSegment(
-  parts: TemplatePart[],
+  parts: readonly TemplatePart[],
   value: string,
 ): Record<string, string> | undefined {
   const last = parts.at(-1);
@@ -21,7 +21,7 @@ export function matchComplexSegment(
 }
 
 function matchRightToLeft(
-  parts: TemplatePart[],
+  parts: readonly TemplatePart[],
   value: string,
 ): Record<string, string> | undefined {
   const lowerValue = value.toLowerCase();

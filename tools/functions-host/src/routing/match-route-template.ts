@@ -1,5 +1,7 @@
+import type { RouteTemplate } from '@cookbook/route-template';
+
 import { matchComplexSegment } from './match-complex-segment.js';
-import type { RouteTemplate } from './route-template.js';
+import { parameterAccepts } from './route-constraints.js';
 
 /**
  * Matches decoded path segments against a template like ASP.NET Core routing: literals are
@@ -51,7 +53,7 @@ function checkConstraints(
   for (const parameter of template.parameters) {
     const value = values[parameter.name];
     if (value === undefined) continue;
-    if (!parameter.constraints.every((constraint) => constraint.test(value))) return undefined;
+    if (!parameterAccepts(parameter, value)) return undefined;
   }
   return values;
 }

@@ -1,6 +1,14 @@
+import { parseRouteTemplate, ROUTE_CONSTRAINT_NAMES } from '@cookbook/route-template';
 import { describe, expect, it } from 'vitest';
 
-import { createConstraint } from './route-constraints.js';
+import { CHECKED_CONSTRAINTS, type ConstraintCheck, constraintCheck } from './route-constraints.js';
+
+/** The host's check for an inline constraint written as in a template, e.g. `min(10)`. */
+function createConstraint(text: string): ConstraintCheck {
+  const [constraint] = parseRouteTemplate(`{value:${text}}`).parameters[0]?.constraints ?? [];
+  if (!constraint) throw new Error(`no constraint in ${text}`);
+  return constraintCheck(constraint);
+}
 
 const accepts = (constraint: string, value: string): boolean =>
   createConstraint(constraint).test(value);
@@ -45,6 +53,10 @@ describe('inline route constraints (ASP.NET Core, invariant culture)', () => {
     ['nonfile', 'a.txt', false],
   ])('%s accepts %s: %s', (constraint, value, expected) => {
     expect(accepts(constraint, value)).toBe(expected);
+  });
+
+  it('checks every constraint the grammar accepts, and no other', () => {
+    expect([...CHECKED_CONSTRAINTS].sort()).toEqual([...ROUTE_CONSTRAINT_NAMES].sort());
   });
 
   it('every probe a constraint offers is one it accepts', () => {

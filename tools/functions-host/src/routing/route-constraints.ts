@@ -1,15 +1,15 @@
-import { dotnetRegexToJs } from './dotnet-regex.js';
+import {
+  compileRegexConstraint,
+  type ParameterPart,
+  type RouteConstraint,
+} from '@cookbook/route-template';
 
-/** An inline route constraint (`{id:int}`), checked the way ASP.NET Core's resolver does. */
-export interface RouteConstraint {
-  name: string;
-  text: string;
+/** How a route value is checked against one inline constraint, as ASP.NET Core's constraints do. */
+export interface ConstraintCheck {
   test(value: string): boolean;
   /** Values this constraint accepts; used to find paths two routes can both match. */
-  probes: string[];
+  readonly probes: readonly string[];
 }
-
-export class ConstraintError extends Error {}
 
 const INT_RE = /^\s*[+-]?\d+\s*$/;
 const DECIMAL_RE = /^\s*[+-]?(?=[\d,]*\.?\d)[\d,]*(?:\.\d*)?\s*$/;
@@ -57,66 +57,47 @@ function isDateTime(value: string): boolean {
   return !!time && Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60;
 }
 
-function integerArgs(name: string, args: string[], count: number[]): bigint[] {
-  if (!count.includes(args.length)) {
-    throw new ConstraintError(
-      `"${name}" takes ${count.join(' or ')} integer argument(s), e.g. ${name}(${count[0] === 1 ? '1' : '1,10'}).`,
-    );
-  }
-  return args.map((arg) => {
-    const parsed = parseInteger(arg, INT64);
-    if (parsed === undefined)
-      throw new ConstraintError(`"${name}" argument "${arg}" is not an integer.`);
-    return parsed;
-  });
-}
-
-type Factory = (args: string[], rawArgs: string) => Omit<RouteConstraint, 'name' | 'text'>;
+// The grammar has already checked the arguments (count, integer ranges, regex syntax).
+type Factory = (args: readonly bigint[], argument: string) => ConstraintCheck;
 
 const noArgs =
-  (name: string, test: (value: string) => boolean, probes: string[]): Factory =>
-  (args) => {
-    if (args.length > 0) throw new ConstraintError(`"${name}" takes no arguments.`);
-    return { test, probes };
-  };
+  (test: (value: string) => boolean, probes: string[]): Factory =>
+  () => ({ test, probes });
 
 const isFloat = (value: string): boolean => FLOAT_RE.test(value) || FLOAT_SPECIAL_RE.test(value);
 
 const FACTORIES: Record<string, Factory> = {
-  int: noArgs('int', (v) => parseInteger(v, INT32) !== undefined, ['0', '1', '42', '-1']),
-  long: noArgs('long', (v) => parseInteger(v, INT64) !== undefined, ['0', '1', '42', '9999999999']),
-  bool: noArgs('bool', (v) => /^\s*(?:true|false)\s*$/i.test(v), ['true', 'false']),
-  guid: noArgs('guid', (v) => GUID_RE.test(v), ['00000000-0000-0000-0000-000000000000']),
-  alpha: noArgs('alpha', (v) => /^[a-z]*$/i.test(v), ['a', 'abc']),
+  int: noArgs((v) => parseInteger(v, INT32) !== undefined, ['0', '1', '42', '-1']),
+  long: noArgs((v) => parseInteger(v, INT64) !== undefined, ['0', '1', '42', '9999999999']),
+  bool: noArgs((v) => /^\s*(?:true|false)\s*$/i.test(v), ['true', 'false']),
+  guid: noArgs((v) => GUID_RE.test(v), ['00000000-0000-0000-0000-000000000000']),
+  alpha: noArgs((v) => /^[a-z]*$/i.test(v), ['a', 'abc']),
   decimal: noArgs(
-    'decimal',
     (v) => DECIMAL_RE.test(v) && Math.abs(Number(v.trim().replace(/,/g, ''))) < DECIMAL_MAX,
     ['1.5', '0'],
   ),
-  double: noArgs('double', isFloat, ['1.5', '0', '1e3']),
-  float: noArgs('float', isFloat, ['1.5', '0', '1e3']),
-  datetime: noArgs('datetime', isDateTime, ['2024-01-31', '2024-01-31T10:00:00Z']),
-  required: noArgs('required', (v) => v.length > 0, ['a']),
-  file: noArgs('file', (v) => /\.[^./]+$/.test(v), ['a.txt']),
-  nonfile: noArgs('nonfile', (v) => !/\.[^./]+$/.test(v), ['a']),
+  double: noArgs(isFloat, ['1.5', '0', '1e3']),
+  float: noArgs(isFloat, ['1.5', '0', '1e3']),
+  datetime: noArgs(isDateTime, ['2024-01-31', '2024-01-31T10:00:00Z']),
+  required: noArgs((v) => v.length > 0, ['a']),
+  file: noArgs((v) => /\.[^./]+$/.test(v), ['a.txt']),
+  nonfile: noArgs((v) => !/\.[^./]+$/.test(v), ['a']),
   min: (args) => {
-    const [min = 0n] = integerArgs('min', args, [1]);
+    const [min = 0n] = args;
     return {
       test: (v) => (parseInteger(v, INT64) ?? min - 1n) >= min,
       probes: [String(min), String(min + 1n)],
     };
   },
   max: (args) => {
-    const [max = 0n] = integerArgs('max', args, [1]);
+    const [max = 0n] = args;
     return {
       test: (v) => (parseInteger(v, INT64) ?? max + 1n) <= max,
       probes: [String(max), String(max - 1n)],
     };
   },
   range: (args) => {
-    const [min = 0n, max = 0n] = integerArgs('range', args, [2]);
-    if (min > max)
-      throw new ConstraintError(`"range(${min},${max})": the minimum is above the maximum.`);
+    const [min = 0n, max = 0n] = args;
     return {
       test: (v) => {
         const parsed = parseInteger(v, INT64);
@@ -126,61 +107,57 @@ const FACTORIES: Record<string, Factory> = {
     };
   },
   length: (args) => {
-    const [a = 0n, b] = integerArgs('length', args, [1, 2]);
-    const min = Number(a);
-    const max = b === undefined ? min : Number(b);
-    if (min < 0 || min > max)
-      throw new ConstraintError(`"length(${args.join(',')})" is not a valid length range.`);
+    const [a = 0n, b = a] = args;
+    const [min, max] = [Number(a), Number(b)];
     return {
       test: (v) => v.length >= min && v.length <= max,
       probes: [min, max].flatMap((n) => ['a'.repeat(n), '1'.repeat(n)]),
     };
   },
   minlength: (args) => {
-    const [min = 0n] = integerArgs('minlength', args, [1]);
+    const [min = 0n] = args;
     return {
       test: (v) => v.length >= Number(min),
       probes: ['a', '1'].map((c) => c.repeat(Number(min))),
     };
   },
   maxlength: (args) => {
-    const [max = 0n] = integerArgs('maxlength', args, [1]);
+    const [max = 0n] = args;
     return {
       test: (v) => v.length <= Number(max),
       probes: ['a', '1'].map((c) => c.repeat(Math.min(1, Number(max)))),
     };
   },
-  regex: (_args, rawArgs) => {
-    let pattern: RegExp;
-    try {
-      // ASP.NET Core evaluates regex constraints with IgnoreCase | CultureInvariant, unanchored.
-      pattern = new RegExp(dotnetRegexToJs(rawArgs), 'i');
-    } catch (error) {
-      throw new ConstraintError(
-        `"regex(${rawArgs})" is not a valid regular expression: ${(error as Error).message}`,
-      );
-    }
+  regex: (_args, argument) => {
+    const pattern = compileRegexConstraint(argument);
     return { test: (v) => pattern.test(v), probes: [] };
   },
 };
 
-export const KNOWN_CONSTRAINTS: string[] = Object.keys(FACTORIES);
+/** The constraint names this host can check (the grammar's list must be the same). */
+export const CHECKED_CONSTRAINTS: readonly string[] = Object.keys(FACTORIES);
 
-/** Builds a constraint from its inline text, e.g. `min(1)` or `regex(^\d+$)`. */
-export function createConstraint(text: string): RouteConstraint {
-  const open = text.indexOf('(');
-  const name = (open === -1 ? text : text.slice(0, open)).trim().toLowerCase();
-  if (open !== -1 && !text.endsWith(')')) {
-    throw new ConstraintError(`Constraint "${text}" has an opening "(" without a closing ")".`);
+const compiled = new WeakMap<RouteConstraint, ConstraintCheck>();
+
+/** The check for a parsed constraint, built once per constraint (regexes compiled once). */
+export function constraintCheck(constraint: RouteConstraint): ConstraintCheck {
+  let check = compiled.get(constraint);
+  if (!check) {
+    const factory = FACTORIES[constraint.name];
+    if (!factory) throw new Error(`No check for the route constraint "${constraint.name}".`);
+    const argument = constraint.argument ?? '';
+    // Integer constraints: one argument, or "min,max" for range and length.
+    const args =
+      constraint.name === 'regex' || argument === ''
+        ? []
+        : argument.split(',').map((arg) => BigInt(arg.trim()));
+    check = factory(args, argument);
+    compiled.set(constraint, check);
   }
-  const rawArgs = open === -1 ? '' : text.slice(open + 1, -1);
-  const factory = FACTORIES[name];
-  if (!factory) {
-    throw new ConstraintError(
-      `Unknown route constraint "${name}". Use one of: ${KNOWN_CONSTRAINTS.join(', ')}.`,
-    );
-  }
-  const args =
-    open === -1 ? [] : name === 'regex' ? [rawArgs] : rawArgs.split(',').map((a) => a.trim());
-  return { name, text, ...factory(args, rawArgs) };
+  return check;
+}
+
+/** Whether a route value satisfies every constraint of its parameter. */
+export function parameterAccepts(parameter: ParameterPart, value: string): boolean {
+  return parameter.constraints.every((constraint) => constraintCheck(constraint).test(value));
 }
