@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { formatReport, pairedKey, type Sample, type Target } from './bench-report.js';
+import { writeHelloApp } from './hello-app.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-const fixture = here('../test-fixtures/hello');
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 0.8);
@@ -23,10 +23,13 @@ const targets: Target[] = [
   { key: 'raw', name: 'raw node:http', kind: 'raw' },
 ];
 
-async function startServer(kind: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(here('./bench-servers.ts'), [fixture, kind], {
+async function startServer(
+  appDir: string,
+  kind: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(here('./bench-servers.ts'), [appDir, kind], {
     // --expose-gc: the server process collects each slice's garbage inside that slice.
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--conditions=@cookbook/source', '--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -70,9 +73,12 @@ const started = Date.now();
 const all = [baseline, ...targets];
 const servers: { child: ChildProcess; url: string }[] = [];
 const rounds: Map<string, Sample>[] = [];
+const hello = await writeHelloApp();
 try {
   // The A/A copy is a second process, so both minimal hosts are equally warm and equally idle.
-  const launched = await Promise.allSettled(all.map((target) => startServer(target.kind)));
+  const launched = await Promise.allSettled(
+    all.map((target) => startServer(hello.dir, target.kind)),
+  );
   for (const result of launched) if (result.status === 'fulfilled') servers.push(result.value);
   const failed = launched.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
@@ -108,6 +114,7 @@ try {
   }
 } finally {
   for (const { child } of servers) child.kill();
+  await hello.remove();
 }
 
 console.log(

@@ -5,8 +5,9 @@ import type { ColdStartSample } from './run-cold-start-bench.js';
 // "Clearly below": the bundle must save at least a tenth of the unbundled cold start.
 const CLEAR_MARGIN = 0.9;
 
-/** Labels of the two layouts, with what each one loads. */
+/** Labels of the layouts, with what each one loads; the verdict compares the bench app's two. */
 export interface ColdStartLabels {
+  recipe: string;
   bundled: string;
   unbundled: string;
 }

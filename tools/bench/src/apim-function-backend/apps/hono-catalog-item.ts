@@ -5,10 +5,13 @@ import { azureHonoHandler } from '@marplex/hono-azurefunc-adapter';
 import { Hono } from 'hono';
 import * as z from 'zod';
 
-import { CATALOG_CACHE_CONTROL } from '../../src/catalog/catalog-cache-control.js';
-import { catalogItemEtag } from '../../src/catalog/catalog-item-etag.js';
-import { findCatalogItem } from '../../src/catalog/find-catalog-item.js';
-import { ItemIdSchema } from '../../src/schemas/catalog-item.js';
+import { readApimFields } from './apim-fields.js';
+import {
+  CATALOG_CACHE_CONTROL,
+  catalogItemEtag,
+  findCatalogItem,
+  ItemIdSchema,
+} from './catalog.js';
 
 /** Where the bench app mounts this function; Hono routes on the full path, prefix included. */
 export const HONO_ROUTE = 'hono/catalog/{item_id}';
@@ -27,20 +30,19 @@ const honoApp = new Hono()
       if (item === undefined) return c.json({ status: 404, title: 'Not Found' }, 404);
       const correlationId = c.req.header('x-correlation-id') ?? randomUUID();
       const headers = {
-        etag: catalogItemEtag(item),
+        etag: catalogItemEtag(item.item_id) ?? '',
         'cache-control': CATALOG_CACHE_CONTROL,
         'x-correlation-id': correlationId,
       };
       if (c.req.valid('header')['if-none-match'] === headers.etag)
         return c.body(null, 304, headers);
-      const routedBy = c.req.header('x-apim-gateway') ?? null;
-      const cacheHit = c.req.header('x-apim-cache')?.toLowerCase() === 'hit';
+      const { routedBy, cacheStatus } = readApimFields(c.req.raw.headers);
       return c.json(
         {
           ...item,
           routed_by: routedBy,
           correlation_id: correlationId,
-          cache_status: routedBy === null ? 'bypass' : cacheHit ? 'hit' : 'miss',
+          cache_status: cacheStatus,
         },
         200,
         headers,

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import {
   COLD_START_RUNS,
@@ -12,10 +12,13 @@ import { bundleLauncher } from './cold-start/bundle-launcher.js';
 import { prepareUnbundledApp } from './cold-start/prepare-unbundled-app.js';
 import { reportColdStart } from './cold-start/report-cold-start.js';
 import { bundleBytes, runColdStartBench } from './cold-start/run-cold-start-bench.js';
+import { prepareBenchApp } from './invocation/prepare-bench-app.js';
 import { reportInvocations } from './invocation/report-invocations.js';
 import { runInvocationBench } from './invocation/run-invocation-bench.js';
 import { reportTelemetry } from './telemetry/report-telemetry.js';
 import { runTelemetryChecks } from './telemetry/run-telemetry-checks.js';
+
+const BENCH_MAIN = resolve(import.meta.dirname, 'apps/telemetry-main.ts');
 
 const started = performance.now();
 const load = loadavg()[0]?.toFixed(1) ?? '?';
@@ -23,6 +26,7 @@ console.log(
   `# APIM Function Backend benchmark (node ${process.versions.node}, ${availableParallelism()} CPUs, load average ${load} at start)\n`,
 );
 const root = await mkdtemp(join(tmpdir(), 'apim-bench-'));
+const bundled = await prepareBenchApp(BENCH_MAIN);
 try {
   const launcher = await bundleLauncher(root);
   const unbundled = await prepareUnbundledApp(root);
@@ -33,14 +37,16 @@ try {
   const verdicts = reportInvocations(await runInvocationBench());
 
   const labels = {
-    bundled: `bundle dist/main.js (1 file, ${Math.round((await bundleBytes()) / 1024)} KB)`,
-    unbundled: `unbundled (${unbundled.files} .js files + node_modules)`,
+    recipe: `the recipe's dist/main.js (${Math.round((await bundleBytes(join(RECIPE_DIR, 'dist/main.js'))) / 1024)} KB)`,
+    bundled: `bench app, bundled (1 file, ${Math.round((await bundleBytes(bundled.outfile)) / 1024)} KB)`,
+    unbundled: `bench app, unbundled (${unbundled.files} .js files + node_modules)`,
   };
   console.log(
     `\n## Cold start: process start → first 200 over HTTP, median of ${COLD_START_RUNS} alternating runs\n`,
   );
   const coldStarts = await runColdStartBench(launcher, [
-    { name: labels.bundled, appDir: RECIPE_DIR },
+    { name: labels.recipe, appDir: RECIPE_DIR },
+    { name: labels.bundled, appDir: bundled.dir },
     { name: labels.unbundled, appDir: unbundled.appDir },
   ]);
   verdicts.push(...reportColdStart(coldStarts, labels));
@@ -54,5 +60,6 @@ try {
   for (const line of verdicts) console.log(line);
   console.log(`\n(one run, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 } finally {
+  await bundled.remove();
   await rm(root, { recursive: true, force: true });
 }

@@ -1,8 +1,5 @@
-// The bench drives the recipe through the local Functions host, as the recipe's tests do.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import type { LocalHost } from '@cookbook/functions-host';
 
-// eslint-disable-next-line @nx/enforce-module-boundaries
 export {
   bundleApp,
   createLocalHost,

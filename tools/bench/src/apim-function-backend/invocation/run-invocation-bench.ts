@@ -23,18 +23,19 @@ export const VARIANT = {
   floor: 'floor: handler returns 204',
   bare: 'bare handler, same JSON',
   bareAgain: 'bare again, other process (A/A noise)',
-  kit: 'http-kit full stack (recipe route)',
+  kit: 'http-kit full stack (recipe-equivalent route)',
   kitQuiet: 'http-kit, LOG_LEVEL=warn (no info lines)',
   kitUnchecked: 'http-kit, 200 body not validated',
   hono: 'Hono + zod-validator + adapter',
-  recipeMain: 'recipe main.ts (startTelemetry, off)',
-  noTelemetry: 'recipe main.ts minus startTelemetry',
+  recipe: 'the recipe itself: dist/main.js (nx build)',
+  recipeMain: 'main.ts shape (startTelemetry, off)',
+  noTelemetry: 'main.ts shape minus startTelemetry',
   bareAfterKit: 'bare, after one http-kit call',
 } as const;
 
 const ENTRIES = {
   variants: resolve(import.meta.dirname, '../apps/variants-main.ts'),
-  recipeMain: resolve(RECIPE_DIR, 'src/main.ts'),
+  recipeMain: resolve(import.meta.dirname, '../apps/telemetry-main.ts'),
   noTelemetry: resolve(import.meta.dirname, '../apps/no-telemetry-main.ts'),
 };
 const KIT = `/api/catalog/${ITEM_ID}`;
@@ -55,6 +56,7 @@ function workerPlan(dirs: Record<keyof typeof ENTRIES, string>): [string[], Work
     [[VARIANT.kitQuiet], { ...one(KIT), env: { LOG_LEVEL: 'warn' } }],
     [[VARIANT.kitUnchecked], one(`/api/unchecked/catalog/${ITEM_ID}`)],
     [[VARIANT.hono], one(`/api/hono/catalog/${ITEM_ID}`)],
+    [[VARIANT.recipe], { variants: [{ appDir: RECIPE_DIR, path: KIT }] }],
     // Two processes per build, each build alone in its process: two bundle copies in one
     // process can differ by tens of percent (JIT), more than two processes do.
     ...[FIRST, SECOND].flatMap((replica): [string[], WorkerTarget][] => [
@@ -84,9 +86,10 @@ function mergeReplicas(samples: Map<string, number[]>): Map<string, number[]> {
   return merged;
 }
 
-// Timing different answers would compare nothing: every variant must serve the same item.
+// Timing different answers would compare nothing: every variant must serve what the recipe's
+// own bundle serves, so the bench's equivalent routes cannot drift from the recipe unnoticed.
 async function checkSameAnswers(runners: readonly VariantRunner[]): Promise<void> {
-  const reference = await runners.find((runner) => runner.name === VARIANT.kit)?.answer();
+  const reference = await runners.find((runner) => runner.name === VARIANT.recipe)?.answer();
   for (const runner of runners) {
     const answer = await runner.answer();
     if (runner.name === VARIANT.floor) {

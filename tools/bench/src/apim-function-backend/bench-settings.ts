@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 
-/** The recipe folder (package.json#main → dist/main.js, built by the `build` target). */
-export const RECIPE_DIR: string = resolve(import.meta.dirname, '..');
+/**
+ * The recipe folder: its package.json#main is dist/main.js, built by `nx build
+ * apim-function-backend`. The bench loads that bundle through the local host; it never imports
+ * the recipe's code (a tool may not depend on a recipe).
+ */
+export const RECIPE_DIR: string = resolve(
+  import.meta.dirname,
+  '../../../../apps/apim-function-backend',
+);
 
 /** Interleaved rounds per measurement; the median across rounds is reported. */
 export const INVOCATION_ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 30);

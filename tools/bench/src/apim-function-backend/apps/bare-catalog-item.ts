@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
-import { CATALOG_CACHE_CONTROL } from '../../src/catalog/catalog-cache-control.js';
-import { catalogItemEtag } from '../../src/catalog/catalog-item-etag.js';
-import { findCatalogItem } from '../../src/catalog/find-catalog-item.js';
+import { readApimFields } from './apim-fields.js';
+import { CATALOG_CACHE_CONTROL, catalogItemEtag, findCatalogItem } from './catalog.js';
 
 /**
  * The baseline: the same 200 answer (body and headers) as the recipe's getCatalogItem, written
@@ -14,12 +13,11 @@ export function bareCatalogItem(request: HttpRequest): HttpResponseInit {
   const item = findCatalogItem(request.params['item_id'] ?? '');
   if (item === undefined) return { status: 404 };
   const correlationId = request.headers.get('x-correlation-id') ?? randomUUID();
-  const routedBy = request.headers.get('x-apim-gateway');
-  const cacheHit = request.headers.get('x-apim-cache')?.toLowerCase() === 'hit';
+  const { routedBy, cacheStatus } = readApimFields(request.headers);
   return {
     status: 200,
     headers: {
-      etag: catalogItemEtag(item),
+      etag: catalogItemEtag(item.item_id) ?? '',
       'cache-control': CATALOG_CACHE_CONTROL,
       'x-correlation-id': correlationId,
     },
@@ -27,7 +25,7 @@ export function bareCatalogItem(request: HttpRequest): HttpResponseInit {
       ...item,
       routed_by: routedBy,
       correlation_id: correlationId,
-      cache_status: routedBy === null ? 'bypass' : cacheHit ? 'hit' : 'miss',
+      cache_status: cacheStatus,
     },
   };
 }

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 
-import { COLD_START_RUNS, RECIPE_DIR } from '../bench-settings.js';
+import { COLD_START_RUNS } from '../bench-settings.js';
 import { getCatalogItem, launchHost } from './run-launcher.js';
 
 /** One app layout to start cold. */
@@ -49,7 +48,7 @@ export async function runColdStartBench(
   return samples;
 }
 
-/** Size of the recipe's single-file bundle. */
-export async function bundleBytes(): Promise<number> {
-  return (await stat(join(RECIPE_DIR, 'dist/main.js'))).size;
+/** Size of a single-file bundle. */
+export async function bundleBytes(file: string): Promise<number> {
+  return (await stat(file)).size;
 }

@@ -1,11 +1,14 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 
-import type {
-  CoreInvocationContext,
-  FunctionCallback,
-  FunctionMetadata,
-  ProgrammingModel,
-} from '../src/core/core-types.js';
+import type { coreApi } from '@cookbook/functions-host';
+
+// The worker-side types, read off the host's public `@azure/functions-core` stand-in.
+/** What an app registers per function. */
+export type FunctionMetadata = Parameters<typeof coreApi.registerFunction>[0];
+/** The callback an app registers per function. */
+export type FunctionCallback = Parameters<typeof coreApi.registerFunction>[1];
+type ProgrammingModel = NonNullable<ReturnType<typeof coreApi.getProgrammingModel>>;
+type CoreInvocationContext = Parameters<ProgrammingModel['getInvocationModel']>[0];
 
 export interface MinimalApp {
   model: ProgrammingModel;

@@ -1,13 +1,13 @@
 import { app } from '@azure/functions';
 import { toHttpFunctionOptions } from '@cookbook/http-kit';
 
-import { appRoutes } from '../../src/routes.js';
 import { bareCatalogItem } from './bare-catalog-item.js';
 import { HONO_ROUTE, honoCatalogItem } from './hono-catalog-item.js';
+import { registerCatalog } from './register-catalog.js';
 import { uncheckedCatalogItem } from './unchecked-catalog-item.js';
 
-// The recipe's main.ts minus startTelemetry, plus the comparison variants of GET catalog/{item_id}.
-for (const route of appRoutes) app.http(route.name, toHttpFunctionOptions(route));
+// The catalog route without startTelemetry, plus the comparison variants of GET catalog/{item_id}.
+registerCatalog();
 app.http(uncheckedCatalogItem.name, toHttpFunctionOptions(uncheckedCatalogItem));
 
 app.http('benchFloor', {

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { FunctionCallback, FunctionMetadata } from '../src/core/core-types.js';
-import { coreApi, createLocalHost, startHostServer } from '../src/index.js';
-import { createMinimalHost } from './minimal-host.js';
+import { coreApi, createLocalHost, startHostServer } from '@cookbook/functions-host';
+
+import { createMinimalHost, type FunctionCallback, type FunctionMetadata } from './minimal-host.js';
 import { createRawServer } from './raw-node-http.js';
 
 // One server per process: its CPU time is its own, and no server inherits another's garbage or
