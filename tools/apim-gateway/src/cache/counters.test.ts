@@ -2,42 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import { BoundedCache } from './bounded-cache.js';
 import { FixedWindowQuota } from './fixed-window-quota.js';
-import { SlidingWindowLimiter } from './sliding-window-limiter.js';
 
 function clock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
   let t = start;
   return { now: () => t, advance: (ms) => (t += ms) };
 }
-
-describe('SlidingWindowLimiter (rate-limit renewal-period is a sliding window)', () => {
-  it('allows `calls` per window and frees slots as old calls slide out', () => {
-    const c = clock();
-    const limiter = new SlidingWindowLimiter({ maxKeys: 10, now: c.now });
-    limiter.record('k', 10);
-    c.advance(4_000);
-    limiter.record('k', 10);
-    expect(limiter.check('k', 2, 10)).toEqual({
-      allowed: false,
-      remaining: 0,
-      retryAfterSeconds: 6,
-    });
-    c.advance(6_001);
-    expect(limiter.check('k', 2, 10)).toEqual({
-      allowed: true,
-      remaining: 1,
-      retryAfterSeconds: 0,
-    });
-  });
-
-  it('evicts the least recently used key beyond maxKeys', () => {
-    const limiter = new SlidingWindowLimiter({ maxKeys: 2 });
-    limiter.record('a', 60);
-    limiter.record('b', 60);
-    limiter.record('c', 60);
-    expect(limiter.check('a', 1, 60).allowed).toBe(true);
-    expect(limiter.check('c', 1, 60).allowed).toBe(false);
-  });
-});
 
 describe('FixedWindowQuota (quota-by-key renews at fixed period boundaries)', () => {
   it('blocks after `calls` and reports the time to the window end', () => {

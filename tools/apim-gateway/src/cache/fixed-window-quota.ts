@@ -1,3 +1,5 @@
+import { compactKey } from './compact-key.js';
+
 export interface QuotaCheck {
   allowed: boolean;
   /** Seconds until the window renews; Infinity when renewal-period is 0 (never renews). */
@@ -9,7 +11,7 @@ interface Window {
   used: number;
 }
 
-/** quota-by-key: fixed windows aligned to first-period-start; bounded by number of keys. */
+/** quota-by-key: fixed windows aligned to first-period-start; bounded by number and size of keys. */
 export class FixedWindowQuota {
   private readonly windows = new Map<string, Window>();
   private readonly maxKeys: number;
@@ -22,17 +24,18 @@ export class FixedWindowQuota {
 
   check(key: string, calls: number, periodSeconds: number, firstPeriodStart: number): QuotaCheck {
     const { index, renewsInSeconds } = this.position(periodSeconds, firstPeriodStart);
-    const window = this.windows.get(key);
+    const window = this.windows.get(compactKey(key));
     const used = window && window.index === index ? window.used : 0;
     return { allowed: used < calls, renewsInSeconds };
   }
 
   record(key: string, periodSeconds: number, firstPeriodStart: number, count = 1): void {
     const { index } = this.position(periodSeconds, firstPeriodStart);
-    const window = this.windows.get(key);
+    const stored = compactKey(key);
+    const window = this.windows.get(stored);
     const used = window && window.index === index ? window.used : 0;
-    this.windows.delete(key);
-    this.windows.set(key, { index, used: used + count });
+    this.windows.delete(stored);
+    this.windows.set(stored, { index, used: used + count });
     while (this.windows.size > this.maxKeys) {
       const oldest = this.windows.keys().next().value;
       if (oldest === undefined) break;

@@ -1,7 +1,4 @@
-interface Hit {
-  at: number;
-  count: number;
-}
+import { compactKey } from './compact-key.js';
 
 export interface LimitCheck {
   allowed: boolean;
@@ -9,9 +6,24 @@ export interface LimitCheck {
   retryAfterSeconds: number;
 }
 
-/** Sliding-window call counters (rate-limit, rate-limit-by-key), bounded by number of keys. */
+// The window is counted in this many slots: a call leaves the count at most one slot early.
+export const SLOTS_PER_WINDOW = 10;
+
+interface Counter {
+  periodMs: number;
+  /** Absolute index (time / slot length) of the newest slot. */
+  slot: number;
+  counts: Uint32Array;
+  total: number;
+}
+
+/**
+ * rate-limit / rate-limit-by-key: a sliding-window counter (APIM documents its limits as
+ * approximate). Each key holds SLOTS_PER_WINDOW counters and a running total, so a check costs the
+ * same with 10 or 100,000 calls in the window, and memory is bounded by maxKeys (LRU) and key size.
+ */
 export class SlidingWindowLimiter {
-  private readonly windows = new Map<string, Hit[]>();
+  private readonly counters = new Map<string, Counter>();
   private readonly maxKeys: number;
   private readonly now: () => number;
 
@@ -20,19 +32,25 @@ export class SlidingWindowLimiter {
     this.now = options.now ?? Date.now;
   }
 
+  /** Keys currently counted. */
+  get size(): number {
+    return this.counters.size;
+  }
+
   check(key: string, limit: number, periodSeconds: number): LimitCheck {
-    const hits = this.prune(key, periodSeconds);
-    const used = hits.reduce((sum, hit) => sum + hit.count, 0);
-    if (used < limit) return { allowed: true, remaining: limit - used, retryAfterSeconds: 0 };
-    let excess = used - limit + 1;
-    let freeAt = this.now() + periodSeconds * 1000;
-    for (const hit of hits) {
-      excess -= hit.count;
-      if (excess <= 0) {
-        freeAt = hit.at + periodSeconds * 1000;
-        break;
-      }
+    const counter = this.current(compactKey(key), periodSeconds);
+    const used = counter?.total ?? 0;
+    if (!counter || used < limit)
+      return { allowed: true, remaining: limit - used, retryAfterSeconds: 0 };
+    // the oldest slots leave the window first; find the one whose expiry frees enough calls
+    const slotMs = counter.periodMs / SLOTS_PER_WINDOW;
+    let toFree = used - limit + 1;
+    let slot = counter.slot - SLOTS_PER_WINDOW + 1;
+    for (; slot <= counter.slot; slot++) {
+      toFree -= counter.counts[slot % SLOTS_PER_WINDOW] as number;
+      if (toFree <= 0) break;
     }
+    const freeAt = (slot + SLOTS_PER_WINDOW) * slotMs;
     return {
       allowed: false,
       remaining: 0,
@@ -41,22 +59,50 @@ export class SlidingWindowLimiter {
   }
 
   record(key: string, periodSeconds: number, count = 1): void {
-    const hits = this.prune(key, periodSeconds);
-    hits.push({ at: this.now(), count });
-    this.windows.delete(key);
-    this.windows.set(key, hits);
-    while (this.windows.size > this.maxKeys) {
-      const oldest = this.windows.keys().next().value;
+    const stored = compactKey(key);
+    let counter = this.current(stored, periodSeconds);
+    if (!counter) {
+      const periodMs = periodSeconds * 1000;
+      counter = {
+        periodMs,
+        slot: this.slotAt(periodMs),
+        counts: new Uint32Array(SLOTS_PER_WINDOW),
+        total: 0,
+      };
+    }
+    const index = counter.slot % SLOTS_PER_WINDOW;
+    counter.counts[index] = (counter.counts[index] as number) + count;
+    counter.total += count;
+    // re-insert: Map order is the LRU order
+    this.counters.delete(stored);
+    this.counters.set(stored, counter);
+    while (this.counters.size > this.maxKeys) {
+      const oldest = this.counters.keys().next().value;
       if (oldest === undefined) break;
-      this.windows.delete(oldest);
+      this.counters.delete(oldest);
     }
   }
 
-  private prune(key: string, periodSeconds: number): Hit[] {
-    const cutoff = this.now() - periodSeconds * 1000;
-    const hits = (this.windows.get(key) ?? []).filter((hit) => hit.at > cutoff);
-    if (hits.length === 0) this.windows.delete(key);
-    else this.windows.set(key, hits);
-    return hits;
+  /** The key's counter moved to the present, or undefined when it has none (or another period). */
+  private current(stored: string, periodSeconds: number): Counter | undefined {
+    const counter = this.counters.get(stored);
+    if (!counter || counter.periodMs !== periodSeconds * 1000) return undefined;
+    const slot = this.slotAt(counter.periodMs);
+    const elapsed = slot - counter.slot;
+    if (elapsed >= SLOTS_PER_WINDOW) {
+      counter.counts.fill(0);
+      counter.total = 0;
+    } else {
+      for (let s = counter.slot + 1; s <= slot; s++) {
+        counter.total -= counter.counts[s % SLOTS_PER_WINDOW] as number;
+        counter.counts[s % SLOTS_PER_WINDOW] = 0;
+      }
+    }
+    counter.slot = slot;
+    return counter;
+  }
+
+  private slotAt(periodMs: number): number {
+    return Math.floor(this.now() / (periodMs / SLOTS_PER_WINDOW));
   }
 }
