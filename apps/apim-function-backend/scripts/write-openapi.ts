@@ -2,8 +2,7 @@ import { relative } from 'node:path';
 
 import { writeOpenApiDocument } from '@cookbook/http-kit';
 
-import { catalogOpenApiOptions } from '../src/openapi-options.js';
-import { catalogRoutes } from '../src/routes.js';
+import { catalogOpenApiOptions, catalogRoutes } from '../src/routes.js';
 
 // The document APIM imports (infra/main.bicep, infra/main.tf) and the local gateway routes with.
 const [outFile = 'dist/openapi.json'] = process.argv.slice(2);

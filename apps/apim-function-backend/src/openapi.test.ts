@@ -5,7 +5,7 @@ import { createLocalHost, type LocalHost } from '@cookbook/functions-host';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { catalogOpenApiOptions } from './openapi-options.js';
+import { catalogOpenApiOptions } from './routes.js';
 import { catalogRequest, recipeDir, TEST_ENV } from './testing/catalog-host-settings.js';
 
 type Document = {

@@ -1,8 +1,24 @@
-import { type AnyRoute, apiDocsRoutes, openApiRoute } from '@cookbook/http-kit';
+import {
+  type AnyRoute,
+  apiDocsRoutes,
+  type OpenApiOptions,
+  openApiRoute,
+} from '@cookbook/http-kit';
 
 import { getCatalogHealth } from './functions/get-catalog-health.js';
 import { getCatalogItem } from './functions/get-catalog-item.js';
-import { catalogOpenApiOptions } from './openapi-options.js';
+
+/** Document metadata; `routePrefix` must match host.json (a test checks it). */
+export const catalogOpenApiOptions: OpenApiOptions = {
+  info: {
+    title: 'Catalog API',
+    version: '1.0.0',
+    description:
+      'Azure Functions backend behind Azure API Management. APIM imports this document (API URL suffix `api`).',
+  },
+  routePrefix: 'api',
+  tags: [{ name: 'Catalog', description: 'Read-only product catalog' }],
+};
 
 /** The API routes APIM imports, documented in the OpenAPI document. */
 export const catalogRoutes: readonly AnyRoute[] = [getCatalogHealth, getCatalogItem];

@@ -1,6 +1,11 @@
 import { defineRoute } from '@cookbook/http-kit';
+import * as z from 'zod';
 
-import { CatalogHealthSchema } from '../schemas/catalog-health.js';
+/** Liveness answer of the backend, deliberately free of dependencies. */
+export const CatalogHealthSchema = z.object({
+  status: z.literal('ok'),
+  backend: z.literal('functions'),
+});
 
 // The name sorts before `getCatalogItem`, so Azure's name-ordered route table tries this first.
 export const getCatalogHealth = defineRoute({
