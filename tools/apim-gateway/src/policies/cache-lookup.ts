@@ -1,3 +1,4 @@
+import { responseCacheKey } from '../cache/response-cache-key.js';
 import { CacheHitSignal } from '../pipeline/signals.js';
 import { booleanAttribute, checkAttributes, checkChildren, enumAttribute } from './attributes.js';
 import type { PolicyDefinition } from './policy-definition.js';
@@ -47,21 +48,23 @@ export const cacheLookup: PolicyDefinition = {
       execute(ctx) {
         if (ctx.method !== 'GET') return;
         if (!allowPrivate && ctx.requestHeaders.has('authorization')) return;
-        const query = ctx.query
-          .names()
-          .sort()
-          .map((name) => `${name}=${(ctx.query.values(name) ?? []).join(',')}`);
-        const parts = [
-          ctx.api.id,
-          ctx.operation?.id ?? '',
-          ctx.backend?.url ?? '',
-          ctx.operationPath,
-          query.join('&'),
-          ...queryParameters.map((name) => `q:${name}=${(ctx.query.values(name) ?? []).join(',')}`),
-          ...headers.map((name) => `h:${name.toLowerCase()}=${ctx.requestHeaders.get(name) ?? ''}`),
-          byDeveloper ? `dev:${ctx.subscription?.id ?? ''}` : '',
-        ];
-        const key = parts.join('|');
+        const key = responseCacheKey({
+          apiId: ctx.api.id,
+          operationId: ctx.operation?.id ?? '',
+          backendUrl: ctx.backend?.url ?? '',
+          path: ctx.operationPath,
+          query: ctx.query
+            .names()
+            .sort()
+            .map((name) => [name, ctx.query.values(name) ?? []] as const),
+          varyByQuery: queryParameters.map(
+            (name) => [name, ctx.query.values(name) ?? null] as const,
+          ),
+          varyByHeaders: headers.map(
+            (name) => [name.toLowerCase(), ctx.requestHeaders.get(name) ?? null] as const,
+          ),
+          developer: byDeveloper ? (ctx.subscription?.id ?? '') : null,
+        });
         ctx.cacheKey = key;
         const cached = cc.services.responseCache.get(key);
         if (!cached) return;

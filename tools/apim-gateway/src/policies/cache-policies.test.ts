@@ -40,6 +40,14 @@ describe('cache-lookup / cache-store', () => {
     expect(gw.backend.requests).toHaveLength(1);
   });
 
+  it('distinct requests never share an entry: "|" in a query value cannot fake a vary-by-header part', async () => {
+    const gw = await gatewayWith({ operationPolicies: { getCatalogItem: CACHED_OPERATION } });
+    await gw.call('/api/catalog/1?x=%7Ch:accept=z', { headers: { Accept: 'w' } });
+    const other = await gw.call('/api/catalog/1?x=', { headers: { Accept: 'z|h:accept=w' } });
+    expect(other.headers.get('x-apim-cache')).toBe('MISS');
+    expect(gw.backend.requests).toHaveLength(2);
+  });
+
   it('keys on the path and vary-by-header values', async () => {
     const gw = await gatewayWith({ operationPolicies: { getCatalogItem: CACHED_OPERATION } });
     await gw.call('/api/catalog/1', { headers: { Accept: 'application/json' } });
