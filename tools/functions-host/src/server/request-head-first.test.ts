@@ -19,18 +19,17 @@ describe('routing and keys from the request head, before any body is read', () =
     await host.close();
   });
 
-  // 99 MB announced, 64 KiB chunks written only as fast as the server reads them.
+  // 99 MB announced; at most 16 MiB offered, so a host that waits for the body never answers.
   const bigPost = (path: string, extra = ''): Promise<Awaited<ReturnType<typeof rawRequest>>> =>
     rawRequest(
       server.port,
       `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${99 * MiB}\r\n${extra}\r\n`,
-      { body: lazyBody(99 * 16, 64 * 1024) },
+      { body: lazyBody(16 * 16, 64 * 1024) },
     );
 
   it('an unknown route is 404 without reading the body (Azure routes on the request line)', async () => {
     const response = await bigPost('/api/does-not-exist');
     expect(response.status).toBe(404);
-    expect(response.text).toMatch(/connection: close/i);
     expect(response.bytesSent).toBeLessThan(16 * MiB);
   });
 

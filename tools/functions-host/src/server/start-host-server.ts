@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { LocalHost } from '../host/local-host-options.js';
 import { CHUNKED_WARNING } from '../http/fetch-adapter.js';
 import { isValidHostHeader } from '../http/host-header.js';
+import { RequestRejection } from '../http/request-rejection.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
 import { clientErrorResponse } from './client-error-response.js';
 import {
@@ -185,6 +186,7 @@ async function serve(
 
   // The body is read only if the host asks for it: after routing and the key check.
   let bodyDone = !chunked && !length;
+  let slowClient = false;
   const queryStart = rawUrl.indexOf('?');
   const request: HostRequest = {
     method: req.method ?? 'GET',
@@ -196,20 +198,55 @@ async function serve(
     remotePort: req.socket.remotePort,
     readBody: async () => {
       if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
-      const body = await readRequestBody(req, {
-        length,
-        chunked,
-        limit: maxRequestBodySize,
-        minDataRate: state.minDataRate,
-        onChunkedDropped: () => host.warnOnce('chunked', CHUNKED_WARNING),
-      });
-      bodyDone = true;
-      return body;
+      try {
+        const body = await readRequestBody(req, {
+          length,
+          chunked,
+          limit: maxRequestBodySize,
+          minDataRate: state.minDataRate,
+          onChunkedDropped: () => host.warnOnce('chunked', CHUNKED_WARNING),
+        });
+        bodyDone = true;
+        return body;
+      } catch (error) {
+        slowClient = error instanceof RequestRejection && error.status !== 413;
+        throw error;
+      }
     },
   };
   const response = await host.handle(request);
-  // An unread body is never drained: the connection closes after the response.
-  writeResponse(res, response, state.draining || !bodyDone);
+  // Close on a client too slow (408) or gone (400), on one told not to send its body
+  // (Expect: 100-continue without a 100), and while draining; otherwise discard what is unread.
+  const close = state.draining || slowClient || (expectContinue && !bodyDone);
+  writeResponse(res, response, close);
+  if (!bodyDone && !close) discardUnreadBody(req, res);
+}
+
+/** How much of a body nobody read is discarded after the response before the connection closes. */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 5000;
+
+/**
+ * After an early answer (404, 401, 413) the client may still be sending its body. Closing at once
+ * would reset the connection and could destroy the answer before the client reads it, so the
+ * rest is read and thrown away (never buffered) up to 1 MiB or 5 s, then the connection closes.
+ */
+function discardUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+  res.once('finish', () => {
+    if (req.complete) return;
+    let discarded = 0;
+    const close = (): void => {
+      clearTimeout(timer);
+      req.socket.destroy();
+    };
+    const timer = setTimeout(close, LINGER_MS).unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > LINGER_BYTES) close();
+    });
+    req.once('end', () => clearTimeout(timer));
+    req.resume();
+  });
 }
 
 const UNSAFE_TARGET = /[\s\\#]/;

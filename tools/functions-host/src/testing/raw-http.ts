@@ -63,9 +63,14 @@ export function rawRequest(
           if (done || socket.destroyed) return;
           bytesSent += chunk.length;
           if (!socket.write(chunk)) {
-            await new Promise((drained) => {
-              socket.once('drain', drained);
-              socket.once('close', drained);
+            await new Promise<void>((drained) => {
+              const done = (): void => {
+                socket.off('drain', done);
+                socket.off('close', done);
+                drained();
+              };
+              socket.on('drain', done);
+              socket.on('close', done);
             });
           }
         }
