@@ -1,5 +1,5 @@
-import { Agent } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { Agent } from 'node:http';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

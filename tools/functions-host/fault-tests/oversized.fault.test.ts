@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { lazyBody, type RawResponse, rawRequest } from '../src/testing/raw-http.js';
+import { lazyBody, rawRequest, type RawResponse } from '../src/testing/raw-http.js';
 import { type ChildHost, get, KEYS, startChildHost } from './child-host.js';
 
 const MiB = 1024 * 1024;

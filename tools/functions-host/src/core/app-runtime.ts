@@ -10,13 +10,13 @@ import type {
   RpcLogLevel,
 } from './core-types.js';
 import { Disposable } from './disposable.js';
+import { escapeLogText } from './escape-log-text.js';
 import {
   type HostLogEntry,
   type HostLogLevel,
   type HostLogSink,
   isLevelEnabled,
 } from './host-log.js';
-import { escapeLogText } from './escape-log-text.js';
 import { defineReadOnly } from './read-only.js';
 import { redactSecrets } from './redact-secrets.js';
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { KEYS_FILE } from '../auth/host-keys.js';
 import { startHostServer } from '../server/start-host-server.js';
-import { type FixtureCopy, copyFixture } from '../testing/fixture-copy.js';
+import { copyFixture, type FixtureCopy } from '../testing/fixture-copy.js';
 import { type FixtureHost, startFixture } from '../testing/fixture-host.js';
 import { rawRequest } from '../testing/raw-http.js';
 

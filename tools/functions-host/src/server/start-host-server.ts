@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { LocalHost } from '../host/local-host-options.js';
 import { CHUNKED_WARNING } from '../http/fetch-adapter.js';
 import { isValidHostHeader } from '../http/host-header.js';
-import { RequestRejection } from '../http/request-rejection.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
+import { RequestRejection } from '../http/request-rejection.js';
 import { clientErrorResponse } from './client-error-response.js';
 import {
   KESTREL_MIN_REQUEST_BODY_DATA_RATE,
