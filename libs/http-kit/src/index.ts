@@ -1,61 +1,37 @@
-export { computeEtag, etagMatches } from './caching/etag.js';
-export type {
-  ContextExtension,
-  ContextExtensions,
-  ContextValues,
-} from './context/context-extension.js';
-export { CORRELATION_ID_HEADER } from './context/correlation-id.js';
-export { getRequestContext, type RequestContext } from './context/request-context.js';
-export { httpError, HttpProblem, type HttpProblemOptions } from './errors/http-problem.js';
-export {
-  PROBLEM_TYPE_BASE,
-  problemCatalog,
-  type ProblemKey,
-  type ProblemType,
-  problemTypeUri,
-} from './errors/problem-catalog.js';
-export {
-  PROBLEM_CONTENT_TYPE,
-  type ProblemDetails,
-  ProblemDetailsSchema,
-  type ProblemFieldError,
-} from './errors/problem-details.js';
-export { apiDocsRoutes, type ApiDocsRoutesOptions } from './openapi/api-docs-routes.js';
-export { buildOpenApiDocument } from './openapi/build-openapi-document.js';
-export { openApiRoute, type OpenApiRouteOptions } from './openapi/openapi-route.js';
-export type {
-  JsonObject,
-  JsonValue,
-  OpenApiDocument,
-  OpenApiInfo,
-  OpenApiOptions,
-  OpenApiServer,
-} from './openapi/openapi-types.js';
-export { readRoutePrefix, ROUTE_PREFIX_SETTING } from './openapi/read-route-prefix.js';
-export { writeOpenApiDocument } from './openapi/write-openapi-document.js';
-export { DEFAULT_BODY_LIMIT_BYTES } from './route/compile-route.js';
+// The public API of @cookbook/http-kit: what recipes use. Test helpers are in ./testing.ts.
+
+/** Declares a route once: Azure registration, validation, caching and OpenAPI from one object. */
 export { defineRoute } from './route/define-route.js';
-export type {
-  AnyRoute,
-  AuthLevel,
-  CacheOptions,
-  HandlerContext,
-  HttpMethod,
-  ObjectSchema,
-  RequestSchemas,
-  ResponseSpec,
-  ResponseSpecs,
-  RouteConfig,
-  RouteDefinition,
-  RouteInput,
-  RouteResult,
-} from './route/route-types.js';
-export type { TemplateParams } from './route/template-params.js';
+
+/** The `app.http` options of a route: `app.http(route.name, toHttpFunctionOptions(route))`. */
 export { toHttpFunctionOptions } from './route/to-http-function-options.js';
-export {
-  parseRouteTemplate,
-  type RouteConstraint,
-  type RouteTemplate,
-  type TemplatePart as SegmentPart,
-  type ParameterPart as TemplateParameter,
-} from '@cookbook/route-template';
+
+/** A declared route (what `defineRoute` returns); `AnyRoute` is any of them, for route lists. */
+export type { AnyRoute, RouteDefinition } from './route/route-types.js';
+
+/** A typed request-context value a route computes per request (`context: { name: extension }`). */
+export type { ContextExtension } from './context/context-extension.js';
+
+/** What every invocation knows (ids, trace, method, path, route, logger); extensions add to it. */
+export type { RequestContext } from './context/request-context.js';
+
+/** Throw `httpError('notFound', detail)` to answer with a problem from the catalog. */
+export { httpError } from './errors/http-problem.js';
+
+/** The problem types (slug, title, status), their `type` URIs and the URI base. */
+export { PROBLEM_TYPE_BASE, problemCatalog, problemTypeUri } from './errors/problem-catalog.js';
+
+/** The RFC 9457 media type and zod schema of every error body. */
+export { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema } from './errors/problem-details.js';
+
+/** Serves the OpenAPI document of the given routes (`GET openapi.json`). */
+export { openApiRoute } from './openapi/openapi-route.js';
+
+/** Serves a Swagger UI page for the document (`GET docs`, `GET docs/{asset}`). */
+export { apiDocsRoutes } from './openapi/api-docs-routes.js';
+
+/** Writes the OpenAPI document at build time (what APIM imports). */
+export { writeOpenApiDocument } from './openapi/write-openapi-document.js';
+
+/** OpenAPI document metadata: `info`, `routePrefix`, `servers`, `tags`. */
+export type { OpenApiOptions } from './openapi/openapi-types.js';

@@ -92,15 +92,16 @@ describe('bundled into one file by esbuild (how recipes ship)', () => {
     ]);
   });
 
-  it('bundles every export of both entry points without an esbuild warning', async () => {
+  it('bundles every export of every entry point without an esbuild warning', async () => {
     const warnings: string[] = [];
     const text = await bundle(
-      `export * from '@cookbook/logging'; export * from '@cookbook/logging/testing';`,
+      `export * from '@cookbook/logging'; export * from '@cookbook/logging/testing'; export { getScopeValue } from '@cookbook/logging/internal';`,
       'esm',
       join(scratch.dir, 'everything.mjs'),
       warnings,
     );
     expect(warnings).toEqual([]);
     expect(text).toContain('function captureLogs');
+    expect(text).toContain('function getScopeValue');
   });
 });

@@ -1,19 +1,17 @@
-export { createLogger, type LoggerOptions } from './create-logger.js';
-export { createDestination, type DestinationOptions } from './destination.js';
+// The public API of @cookbook/logging: what recipes and tools use. Plumbing for other workspace
+// libraries (http-kit's scope values and sink) is in ./internal.ts.
+
+/** The process-wide logger: JSON (or pretty) pino lines carrying the invocation context. */
 export { getLogger } from './get-logger.js';
-export {
-  getLogContext,
-  getScopeValue,
-  type LogContext,
-  type LogContextOptions,
-  type LogSink,
-  runWithLogContext,
-} from './log-context.js';
-export { type LogFormat, logFormatFromEnv } from './log-format.js';
-export { type LogLevel, logLevelFromEnv, type LogLevelSetting } from './log-level.js';
-export { DOTNET_LEVEL_NAMES } from './pretty.js';
-export { redact, type RedactOptions } from './redact.js';
-export { REDACTED, redactString } from './redact-string.js';
-export { isSecretKey } from './secret-keys.js';
+
+/** A separate logger with its own level, format or destination; same redaction and context. */
+export { createLogger, type LoggerOptions } from './create-logger.js';
+
+/** Runs code with fields (ids) attached to every line logged inside it, across `await`s. */
+export { type LogContext, runWithLogContext } from './log-context.js';
+
+/** Azure Monitor from `APPLICATIONINSIGHTS_CONNECTION_STRING`; never loaded when it is unset. */
 export { startTelemetry, stopTelemetry, type TelemetryOptions } from './telemetry.js';
+
+/** The pino logger type, for code that receives one (`requestContext.logger`). */
 export type { Logger } from 'pino';

@@ -1,4 +1,4 @@
-export { resetLogger } from './get-logger.js';
+/** Routes every line of the process logger to memory (parsed), for assertions in tests. */
 export {
   type CapturedLogs,
   captureLogs,

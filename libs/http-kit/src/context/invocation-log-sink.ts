@@ -1,5 +1,5 @@
 import type { InvocationContext } from '@azure/functions';
-import type { LogSink } from '@cookbook/logging';
+import type { LogSink } from '@cookbook/logging/internal';
 
 /** Forwards each log line to the invocation's own logger so the host correlates it. */
 export function invocationLogSink(invocation: InvocationContext): LogSink {

@@ -1,5 +1,6 @@
 import type { InvocationContext } from '@azure/functions';
-import { getScopeValue, type Logger, runWithLogContext } from '@cookbook/logging';
+import type { Logger } from '@cookbook/logging';
+import { getScopeValue, runWithLogContext } from '@cookbook/logging/internal';
 
 import { invocationLogSink } from './invocation-log-sink.js';
 

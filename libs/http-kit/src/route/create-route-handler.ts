@@ -4,7 +4,8 @@ import type {
   HttpResponseInit,
   InvocationContext,
 } from '@azure/functions';
-import { getLogger, type LogLevel } from '@cookbook/logging';
+import { getLogger } from '@cookbook/logging';
+import type { LogLevel } from '@cookbook/logging/internal';
 
 import { applyCaching } from '../caching/apply-caching.js';
 import type { ContextExtensions, ContextValues } from '../context/context-extension.js';
