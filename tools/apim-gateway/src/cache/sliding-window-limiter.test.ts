@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { compactKey } from './compact-key.js';
-import { SlidingWindowLimiter,SLOTS_PER_WINDOW } from './sliding-window-limiter.js';
+import { SlidingWindowLimiter, SLOTS_PER_WINDOW } from './sliding-window-limiter.js';
 
 function clock(start = 1_000_000): { now: () => number; advance(ms: number): void } {
   let t = start;

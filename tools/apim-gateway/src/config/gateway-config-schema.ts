@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { POLICY_FORMATS, type PolicyFormat } from '../xml/parse-xml.js';
+
 const nonEmpty = z.string().min(1);
 const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an absolute http(s) URL');
 
@@ -25,6 +27,14 @@ const credentialsSchema = z
     query: z.record(nonEmpty, z.array(z.string()).min(1)).optional(),
   })
   .strict();
+
+const policyFormatSchema = z.enum(POLICY_FORMATS as [PolicyFormat, ...PolicyFormat[]]);
+
+/** A policy file: its path, or `{ file, format }` when it differs from `policies.format`. */
+const policyFileSchema = z.union([
+  nonEmpty,
+  z.object({ file: nonEmpty, format: policyFormatSchema }).strict(),
+]);
 
 const backendSchema = z
   .object({
@@ -52,12 +62,14 @@ const apiSchema = z
       .optional(),
     policies: z
       .object({
-        global: nonEmpty.optional(),
-        api: nonEmpty.optional(),
-        operations: z.record(nonEmpty, nonEmpty).optional(),
+        // what the IaC deploys the files as: 'xml' (a real XML document) or 'rawxml' (portal/APIOps exports)
+        format: policyFormatSchema.default('xml'),
+        global: policyFileSchema.optional(),
+        api: policyFileSchema.optional(),
+        operations: z.record(nonEmpty, policyFileSchema).optional(),
       })
       .strict()
-      .default({}),
+      .default({ format: 'xml' }),
   })
   .strict();
 
@@ -152,6 +164,17 @@ export interface SubscriptionConfig {
   state: 'active' | 'suspended';
 }
 
+/** A policy file path, or the file with its own format. */
+export type PolicyFileConfig = string | { file: string; format: PolicyFormat };
+
+export interface PolicyFilesConfig {
+  /** The format of every file given as a plain path (default 'xml'). */
+  format: PolicyFormat;
+  global?: PolicyFileConfig;
+  api?: PolicyFileConfig;
+  operations?: Record<string, PolicyFileConfig>;
+}
+
 export interface ApiConfig {
   id?: string;
   name?: string;
@@ -160,7 +183,7 @@ export interface ApiConfig {
   serviceUrl?: string;
   subscriptionRequired: boolean;
   subscriptionKeyParameterNames?: { header: string; query: string };
-  policies: { global?: string; api?: string; operations?: Record<string, string> };
+  policies: PolicyFilesConfig;
 }
 
 export interface DevIssuerConfig {
@@ -188,7 +211,7 @@ export interface GatewayConfigInput {
   api: Omit<ApiConfig, 'subscriptionRequired' | 'policies' | 'subscriptionKeyParameterNames'> & {
     subscriptionRequired?: boolean;
     subscriptionKeyParameterNames?: { header?: string; query?: string };
-    policies?: ApiConfig['policies'];
+    policies?: Omit<PolicyFilesConfig, 'format'> & { format?: PolicyFormat };
   };
   namedValues?: Record<string, NamedValueConfig>;
   subscriptions?: Array<Omit<SubscriptionConfig, 'state'> & { state?: 'active' | 'suspended' }>;

@@ -18,7 +18,7 @@ describe('local-gateway.json schema', () => {
   it('applies defaults: subscription required, empty collections', () => {
     const config = parse(minimal);
     expect(config.api.subscriptionRequired).toBe(true);
-    expect(config.api.policies).toEqual({});
+    expect(config.api.policies).toEqual({ format: 'xml' });
     expect([config.namedValues, config.subscriptions, config.backends]).toEqual([{}, [], []]);
   });
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { BoundedCache } from '../cache/bounded-cache.js';
 import { FixedWindowQuota } from '../cache/fixed-window-quota.js';
 import { SlidingWindowLimiter } from '../cache/sliding-window-limiter.js';
-import type { GatewayConfig } from '../config/gateway-config-schema.js';
+import type { GatewayConfig, PolicyFileConfig } from '../config/gateway-config-schema.js';
 import { resolveNamedValues, substituteNamedValues } from '../config/named-values.js';
 import type { LoadedConfig } from '../config/read-gateway-config.js';
 import type { ApiView, SubscriptionView } from '../expressions/runtime-types.js';
@@ -20,6 +20,7 @@ import {
 import type { BackendTarget } from '../pipeline/request-context.js';
 import type { GatewayLog, GatewayServices, ResolvedBackend } from '../policies/gateway-services.js';
 import { GatewayLoadError } from '../xml/load-error.js';
+import type { PolicyFormat } from '../xml/parse-xml.js';
 
 export interface GatewaySubscription extends SubscriptionView {
   active: boolean;
@@ -75,18 +76,11 @@ export async function loadGateway(
   const openapiFile = resolve(baseDir, config.api.openapi);
   const operations = readApiOperations(await readJson(openapiFile), openapiFile);
   const policies = config.api.policies;
-  const globalPolicy = await compileFile(policies.global, 'global', EMPTY_POLICY, {
-    baseDir,
-    values,
-    services,
-  });
-  const apiPolicy = await compileFile(policies.api, 'api', globalPolicy, {
-    baseDir,
-    values,
-    services,
-  });
+  const files = { baseDir, values, services, format: policies.format };
+  const globalPolicy = await compileFile(policies.global, 'global', EMPTY_POLICY, files);
+  const apiPolicy = await compileFile(policies.api, 'api', globalPolicy, files);
   const operationPolicies = new Map<string, ComposedPolicy>();
-  for (const [operationId, path] of Object.entries(policies.operations ?? {})) {
+  for (const [operationId, entry] of Object.entries(policies.operations ?? {})) {
     if (!operations.some((op) => op.id === operationId)) {
       const known = operations.map((op) => op.id).join(', ');
       throw new GatewayLoadError(
@@ -95,10 +89,7 @@ export async function loadGateway(
         `no operation "${operationId}" in ${openapiFile} (known: ${known})`,
       );
     }
-    operationPolicies.set(
-      operationId,
-      await compileFile(path, 'operation', apiPolicy, { baseDir, values, services }),
-    );
+    operationPolicies.set(operationId, await compileFile(entry, 'operation', apiPolicy, files));
   }
   const apiId = config.api.id ?? (config.api.path || 'api');
   return {
@@ -174,11 +165,18 @@ function createServices(
 }
 
 async function compileFile(
-  path: string | undefined,
+  entry: PolicyFileConfig | undefined,
   scope: 'global' | 'api' | 'operation',
   parent: ComposedPolicy,
-  ctx: { baseDir: string; values: ReadonlyMap<string, string>; services: GatewayServices },
+  ctx: {
+    baseDir: string;
+    values: ReadonlyMap<string, string>;
+    services: GatewayServices;
+    format: PolicyFormat;
+  },
 ): Promise<ComposedPolicy> {
+  const path = typeof entry === 'string' ? entry : entry?.file;
+  const format = typeof entry === 'object' ? entry.format : ctx.format;
   const file = path
     ? resolve(ctx.baseDir, path)
     : scope === 'global'
@@ -200,6 +198,7 @@ async function compileFile(
   }
   return compilePolicyDocument({
     source,
+    format,
     file,
     scope,
     parent,

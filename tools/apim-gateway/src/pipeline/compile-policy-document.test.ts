@@ -255,7 +255,7 @@ describe('load-time rejections name file, policy path and offending token', () =
     [
       'malformed XML',
       '<policies><inbound></policies>',
-      /api-policy\.xml \(line 1, column \d+\): malformed XML/,
+      /api-policy\.xml \(inbound, line 1, column \d+\): malformed XML/,
     ],
     [
       'choose without when',

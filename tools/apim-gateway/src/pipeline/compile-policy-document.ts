@@ -3,7 +3,7 @@ import { CompileContext, segmentNames } from '../policies/compile-context.js';
 import type { GatewayServices } from '../policies/gateway-services.js';
 import type { PolicyNode, PolicyScopeName } from '../policies/policy-node.js';
 import { GatewayLoadError } from '../xml/load-error.js';
-import { parseXml } from '../xml/parse-xml.js';
+import { parseXml, type PolicyFormat } from '../xml/parse-xml.js';
 import type { XmlElement } from '../xml/xml-element.js';
 import { compileElement, compileNodes } from './compile-element.js';
 import { ALL_SECTIONS, type Section } from './section.js';
@@ -22,6 +22,8 @@ export const DEFAULT_GLOBAL_POLICY_XML =
 
 export interface PolicyDocumentInput {
   source: string;
+  /** How the file is deployed: 'xml' (strict) or 'rawxml' (expressions unescaped). */
+  format?: PolicyFormat;
   file: string;
   scope: PolicyScopeName;
   /** The composed policy of the broader scope that `<base/>` inserts. */
@@ -32,7 +34,7 @@ export interface PolicyDocumentInput {
 
 /** Parses, validates and compiles one scope's document, splicing the parent at each `<base/>`. */
 export function compilePolicyDocument(input: PolicyDocumentInput): ComposedPolicy {
-  const root = parseXml(input.source, input.file);
+  const root = parseXml(input.source, input.file, input.format ?? 'xml');
   const fail = (where: string | undefined, message: string): never => {
     throw new GatewayLoadError(input.file, where, message);
   };
