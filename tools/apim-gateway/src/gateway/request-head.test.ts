@@ -49,6 +49,21 @@ describe('decisions from the request head, before a byte of the body is read', (
     await connection.closed;
   });
 
+  it('a client still sending a 256 KiB body reads the early 401 (the rest is discarded, not reset)', async () => {
+    const gw = await gatewayWith();
+    for (let i = 0; i < 5; i++) {
+      const response = await gw.call('/api/catalog', {
+        method: 'POST',
+        key: null,
+        body: 'x'.repeat(256 * 1024),
+      });
+      expect([response.status, (await response.json()) as unknown]).toEqual([
+        401,
+        { statusCode: 401, message: MISSING_KEY },
+      ]);
+    }
+  });
+
   it('an unknown operation → APIM 404 before the body is sent', async () => {
     const gw = await gatewayWith();
     const connection = await rawConnection(gw.gateway.url);

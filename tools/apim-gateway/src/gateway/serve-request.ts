@@ -46,8 +46,7 @@ export async function serveRequest(
     ? 499
     : writeGatewayResponse(res, outcome.response, {
         head: req.method === 'HEAD',
-        // an unread body stays on the socket: close it rather than read what nobody will use
-        close: !req.complete || state.draining(),
+        close: state.draining() || !bodyWillBeDiscarded(req),
         requestId: outcome.requestId,
         log: state.log,
       });
@@ -105,6 +104,16 @@ async function answer(
   if (body.kind === 'too-large') return plain(413, TOO_LARGE, 'request-size-limit');
   if (body.kind === 'gone') return plain(400, 'Bad Request', 'client-closed');
   return admission.run(body.body);
+}
+
+// Up to this much unread body is read and dropped after an early answer, so the client (still
+// sending) reads the answer instead of a reset connection; a larger one closes the connection.
+const DISCARD_LIMIT = 1024 * 1024;
+
+function bodyWillBeDiscarded(req: IncomingMessage): boolean {
+  if (req.complete) return true;
+  const length = declaredLength(req);
+  return length !== undefined && length <= DISCARD_LIMIT;
 }
 
 function clientIp(req: IncomingMessage): string {
