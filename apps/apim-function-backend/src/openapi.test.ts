@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { createLocalHost, type LocalHost } from '@cookbook/functions-host';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { catalogOpenApiOptions } from './routes.js';
-import { catalogRequest, recipeDir, TEST_ENV } from './testing/catalog-host-settings.js';
+import { catalogRequest, recipeDir } from './testing/catalog-host-settings.js';
+import { useCatalogHost } from './testing/use-catalog-host.js';
 
 type Document = {
   openapi: string;
@@ -14,14 +14,13 @@ type Document = {
   paths: Record<string, Record<string, { operationId: string; parameters?: unknown[] }>>;
 };
 
-let host: LocalHost;
+const catalog = useCatalogHost();
 let served: Document;
 
 beforeAll(async () => {
-  host = await createLocalHost(recipeDir, { env: TEST_ENV });
-  served = (await (await host.fetch(catalogRequest('openapi.json', {}, false))).json()) as Document;
+  const response = await catalog.host.fetch(catalogRequest('openapi.json', {}, false));
+  served = (await response.json()) as Document;
 });
-afterAll(() => host.close());
 
 describe('GET /api/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
@@ -53,18 +52,18 @@ describe('GET /api/openapi.json', () => {
       extensions: { http: { routePrefix: string } };
     };
     expect(catalogOpenApiOptions.routePrefix).toBe(hostJson.extensions.http.routePrefix);
-    expect(host.routePrefix).toBe(hostJson.extensions.http.routePrefix);
+    expect(catalog.host.routePrefix).toBe(hostJson.extensions.http.routePrefix);
   });
 });
 
 describe('GET /api/docs', () => {
   it('serves the Swagger UI page pointing at the document, with its assets', async () => {
-    const page = await host.fetch(catalogRequest('docs', {}, false));
+    const page = await catalog.host.fetch(catalogRequest('docs', {}, false));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     expect(html).toContain('data-openapi-url="openapi.json"');
-    const bundle = await host.fetch(catalogRequest('docs/swagger-ui-bundle.js', {}, false));
+    const bundle = await catalog.host.fetch(catalogRequest('docs/swagger-ui-bundle.js', {}, false));
     expect(bundle.status).toBe(200);
   });
 });

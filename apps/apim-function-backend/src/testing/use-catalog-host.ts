@@ -8,19 +8,31 @@ export interface CatalogHost {
   readonly host: LocalHost;
   /** Host log entries of the current test (cleared before each test). */
   readonly logs: HostLogEntry[];
+  /** Host log entries written while the host started (banner, warnings). */
+  readonly startupLogs: readonly HostLogEntry[];
+}
+
+export interface CatalogHostOptions {
+  /** Function keys by function name, next to the test host key. */
+  readonly functionKeys?: Readonly<Record<string, string>>;
 }
 
 /** For one test file: starts the recipe with the test host key and collects its logs per test. */
-export function useCatalogHost(): CatalogHost {
+export function useCatalogHost(options: CatalogHostOptions = {}): CatalogHost {
   let host: LocalHost | undefined;
   const logs: HostLogEntry[] = [];
+  const startupLogs: HostLogEntry[] = [];
   beforeAll(async () => {
+    const functions = Object.fromEntries(
+      Object.entries(options.functionKeys ?? {}).map(([name, key]) => [name, { default: key }]),
+    );
     host = await createLocalHost(recipeDir, {
       auth: true,
-      keys: { host: { default: TEST_HOST_KEY } },
+      keys: { host: { default: TEST_HOST_KEY }, functions },
       env: TEST_ENV,
       log: (entry) => logs.push(entry),
     });
+    startupLogs.push(...logs);
   });
   afterAll(() => host?.close());
   beforeEach(() => {
@@ -32,5 +44,6 @@ export function useCatalogHost(): CatalogHost {
       return host;
     },
     logs,
+    startupLogs,
   };
 }

@@ -52,7 +52,7 @@ describe('GET /api/hello (built bundle in the local Functions host)', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toEqual({
-      type: 'urn:cookbook:problem:name-too-long',
+      type: 'tag:azure-functions-cookbook,2026:problems/name-too-long',
       title: 'Name too long',
       status: 400,
       detail: '"name" must be at most 100 characters after trimming; it has 101.',

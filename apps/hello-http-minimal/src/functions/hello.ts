@@ -23,12 +23,13 @@ export async function hello(
 }
 
 // RFC 9457 problem details; `instance` is the path only, so the rejected input is not echoed.
+// `type` uses the repository's one scheme, the RFC 4151 tag URI of http-kit's problem catalog.
 function nameTooLong(request: HttpRequest, length: number): HttpResponseInit {
   return {
     status: 400,
     headers: { 'content-type': 'application/problem+json' },
     jsonBody: {
-      type: 'urn:cookbook:problem:name-too-long',
+      type: 'tag:azure-functions-cookbook,2026:problems/name-too-long',
       title: 'Name too long',
       status: 400,
       detail: `"name" must be at most ${MAX_NAME_LENGTH} characters after trimming; it has ${length}.`,
