@@ -5,8 +5,8 @@ import { readRecipes } from '@cookbook/recipes';
 
 import { catalogEntries, catalogPage } from './catalog-page.js';
 import { knownDifferencesPage } from './known-differences.js';
-import { recipePageMarkdown } from './recipe-page.js';
 import { homePage, referencePage } from './readme-pages.js';
+import { recipePageMarkdown } from './recipe-page.js';
 import { type Repository, repositoryPaths } from './repository.js';
 import { type LinkContext, rewriteLinks } from './rewrite-links.js';
 import { siteNavigation } from './site-navigation.js';

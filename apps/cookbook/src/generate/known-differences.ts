@@ -1,6 +1,6 @@
-import { demoteHeadings, sections } from './markdown-blocks.js';
-import { frontmatter, pageTitle } from './frontmatter.js';
 import { headingText, slugify } from '../site/slugify.js';
+import { frontmatter, pageTitle } from './frontmatter.js';
+import { demoteHeadings, sections } from './markdown-blocks.js';
 
 /** Headings that introduce a tool's differences from Azure ("Documented divergences from Azure", "How it differs"). */
 export const DIFFERENCE_HEADING = /\b(?:differ|diverg)/i;

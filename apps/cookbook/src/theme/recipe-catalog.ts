@@ -1,5 +1,5 @@
 import { withBase } from 'vitepress';
-import { computed, defineComponent, h, onMounted, type PropType, reactive, watch } from 'vue';
+import { computed, defineComponent, h, onMounted, type PropType, reactive, ref, watch } from 'vue';
 
 import {
   type CatalogEntry,
@@ -24,10 +24,13 @@ export const RecipeCatalog = defineComponent({
     const options = computed(() => filterOptions(props.entries));
     const shown = computed(() => props.entries.filter((entry) => matchesQuery(entry, query)));
     const filtered = computed(() => Object.values(query).some(Boolean));
+    // Set once the filters work in the browser (tests and scripts wait for it).
+    const ready = ref(false);
 
     // The server renders every card; the URL's filters apply once in the browser.
     onMounted(() => {
       Object.assign(query, queryFromSearchParams(new URLSearchParams(window.location.search)));
+      ready.value = true;
       watch(query, () => {
         const search = searchParamsFromQuery(query).toString();
         const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
@@ -74,7 +77,7 @@ export const RecipeCatalog = defineComponent({
       ]);
 
     return () =>
-      h('div', { class: 'recipe-catalog' }, [
+      h('div', { class: 'recipe-catalog', 'data-ready': ready.value ? 'true' : undefined }, [
         h(
           'form',
           {
