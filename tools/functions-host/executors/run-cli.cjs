@@ -32,7 +32,12 @@ function runCli(command, options, context, flagNames) {
     ...toFlags(options, flagNames),
   ];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: projectRoot });
+    // Lets the CLI print `npx nx <target> <project> …` when it suggests a command to rerun.
+    const env = {
+      ...process.env,
+      FUNCTIONS_HOST_NX_TASK: `${context.projectName}:${context.targetName}`,
+    };
+    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: projectRoot, env });
     child.on('error', (error) => {
       console.error(`functions-host ${command}: ${error.message}`);
       resolve({ success: false });

@@ -28,11 +28,21 @@ describe('printed commands work when pasted in the folder they name', () => {
     expect(flags).toEqual(['--auth', '--port', '7072']);
   });
 
-  it('under Nx: the Nx target, from the workspace root', () => {
+  it('another Nx task (nx test) running the CLI is not mistaken for the recipe target', () => {
+    const { command } = rerunCommand(
+      parseCliArgs(['start', '.']),
+      { port: 7072 },
+      { NX_TASK_TARGET_PROJECT: 'functions-host', NX_TASK_TARGET_TARGET: 'test' },
+      join(workspaceRoot, 'apps/hello-http-minimal'),
+    );
+    expect(command).toMatch(/^npx tsx \S+cli\.ts start \. --port 7072$/);
+  });
+
+  it('under the serve/start executors: the Nx target, from the workspace root', () => {
     const { folder, command } = rerunCommand(
       parseCliArgs(['serve', '.', '--auth']),
       { port: 7072 },
-      { NX_TASK_TARGET_PROJECT: 'hello-http-minimal', NX_TASK_TARGET_TARGET: 'serve' },
+      { FUNCTIONS_HOST_NX_TASK: 'hello-http-minimal:serve' },
       join(workspaceRoot, 'apps/hello-http-minimal'),
     );
     expect(folder).toBe(workspaceRoot);

@@ -8,7 +8,8 @@ const CLI_PATH = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
 /**
  * A command that reruns the CLI with other options, and the folder to paste it in: the Nx target
- * when Nx started us (from the workspace root), otherwise this CLI from the current folder.
+ * when one of this tool's executors started us (from the workspace root), otherwise this CLI from
+ * the current folder.
  */
 export function rerunCommand(
   args: CliArgs,
@@ -28,8 +29,8 @@ export function rerunCommand(
     '--port',
     String(next.port),
   ];
-  const project = env['NX_TASK_TARGET_PROJECT'];
-  const target = env['NX_TASK_TARGET_TARGET'];
+  // Set by this tool's Nx executors (executors/run-cli.cjs), not by any Nx task.
+  const [project, target] = (env['FUNCTIONS_HOST_NX_TASK'] ?? '').split(':');
   const root = project && target ? workspaceRoot(cwd) : undefined;
   if (project && target && root) {
     return { folder: root, command: ['npx', 'nx', target, project, ...flags].join(' ') };

@@ -92,10 +92,12 @@ describe('routing and keys from the request head, before any body is read', () =
       ({
         method: 'POST',
         duplex: 'half',
+        // 16 MiB at most, so a host that reads bodies first stays bounded (and is caught).
         body: new ReadableStream<Uint8Array>({
           pull(controller) {
             pulled += 1;
-            controller.enqueue(new Uint8Array(1024));
+            if (pulled % 1024 === 0) controller.close();
+            else controller.enqueue(new Uint8Array(16 * 1024));
           },
         }),
       }) as RequestInit;
