@@ -26,9 +26,9 @@ export function code(value: string): string {
   return `${ticks}${pad}${value.replaceAll('|', '\\|')}${pad}${ticks}`;
 }
 
-/** Table cell text: one line, pipes escaped. */
+/** Table cell text: one line, pipes escaped (those code() escaped already stay as they are). */
 const cell = (value: string | undefined): string =>
-  (value ?? '').replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|') || '–';
+  (value ?? '').replace(/\s*\n\s*/g, ' ').replace(/(?<!\\)\|/g, '\\|') || '–';
 
 export interface RenderOptions {
   /** Where the document came from, e.g. `apps/x/dist/openapi.json` (for error messages). */
