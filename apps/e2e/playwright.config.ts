@@ -1,48 +1,36 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 import {
-  helloRecipeDir,
   localFunctionsHostKey,
-  localGatewayConfigPath,
-  localGatewayPort,
-  localHelloPort,
-  localHostPort,
-  recipeDir,
-  resolveTarget,
-} from './src/support/target.js';
+  localGatewayUrl,
+  localHostUrl,
+  localPorts,
+  recipes,
+} from './src/support/local-recipes.js';
+import { resolveTarget } from './src/support/target.js';
 
 const target = resolveTarget();
 const isCI = Boolean(process.env['CI']);
-const tsx = 'npx tsx';
 
-// Local mode: the Functions host runs the built recipe with key checks on, the gateway runs its policy.
-const localStack: PlaywrightTestConfig['webServer'] = [
-  {
-    name: 'functions-host',
-    command: `${tsx} ../../tools/functions-host/src/cli.ts start ${recipeDir} --port ${localHostPort} --auth`,
-    url: `http://127.0.0.1:${localHostPort}/api/catalog/health`,
-    env: { FUNCTIONS_HOST_KEY: localFunctionsHostKey, LOG_FORMAT: 'json' },
+// Local mode: every recipe of the registry on its allocated ports; a recipe behind APIM gets its
+// local gateway in front and its host enforces keys, so the gateway must send the host key as APIM does.
+const localStack: PlaywrightTestConfig['webServer'] = recipes.map((recipe) => {
+  const ports = localPorts(recipe.name);
+  const apim = ports.gateway !== undefined;
+  const flags = [`--host-port ${ports.host}`, `--host-key ${localFunctionsHostKey}`];
+  if (apim) flags.push(`--gateway-port ${ports.gateway}`, '--auth');
+  return {
+    name: recipe.name,
+    command: `npx tsx --conditions=@cookbook/source ../../tools/recipes/src/cli.ts stack ${recipe.name} ${flags.join(' ')}`,
+    url: apim
+      ? `${localGatewayUrl(recipe.name)}/.dev-issuer/.well-known/openid-configuration`
+      : `${localHostUrl(recipe.name)}${recipe.metadata.local.readyPath}`,
+    env: { LOG_FORMAT: 'json' },
     reuseExistingServer: !isCI,
     timeout: 60_000,
     stdout: 'ignore',
-  },
-  {
-    name: 'hello-http-minimal',
-    command: `${tsx} ../../tools/functions-host/src/cli.ts start ${helloRecipeDir} --port ${localHelloPort}`,
-    url: `http://127.0.0.1:${localHelloPort}/api/hello`,
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-    stdout: 'ignore',
-  },
-  {
-    name: 'apim-gateway',
-    command: `${tsx} ../../tools/apim-gateway/src/cli.ts start --config ${localGatewayConfigPath} --port ${localGatewayPort}`,
-    url: `http://127.0.0.1:${localGatewayPort}/.dev-issuer/.well-known/openid-configuration`,
-    env: { FUNCTIONS_HOST_KEY: localFunctionsHostKey },
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-  },
-];
+  };
+});
 
 export default defineConfig({
   testDir: './src/specs',

@@ -5,20 +5,23 @@ import { type GatewayConfigInput, type RunningGateway, startGateway } from '@coo
 
 import { expect, test } from '../fixtures.js';
 import { expectProblem } from '../support/expect-problem.js';
-import { localFunctionsHostKey, localGatewayConfigPath } from '../support/target.js';
+import { localFunctionsHostKey, localGatewayConfigPath } from '../support/local-recipes.js';
+import { apimRecipe } from '../support/target.js';
+
+const configPath = localGatewayConfigPath(apimRecipe);
 
 // A second gateway with the recipe's real policy, its backend pointed at a closed port.
 let downGateway: RunningGateway;
 
 test.beforeAll(async () => {
-  const config = JSON.parse(readFileSync(localGatewayConfigPath, 'utf8')) as GatewayConfigInput;
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as GatewayConfigInput;
   config.backends = (config.backends ?? []).map((backend) => ({
     ...backend,
     url: 'http://127.0.0.1:9/api',
   }));
   downGateway = await startGateway({
     config,
-    baseDir: dirname(localGatewayConfigPath),
+    baseDir: dirname(configPath),
     env: { FUNCTIONS_HOST_KEY: localFunctionsHostKey },
   });
 });

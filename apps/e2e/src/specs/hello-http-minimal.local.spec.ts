@@ -1,8 +1,8 @@
 import { expect, test } from '../fixtures.js';
-import { localHelloPort } from '../support/target.js';
+import { localHostUrl } from '../support/local-recipes.js';
 
 // The recipe is deployed without a gateway, so the spec talks to its local host directly.
-const base = `http://127.0.0.1:${localHelloPort}`;
+const base = localHostUrl('hello-http-minimal');
 
 test('greets by name, trimming whitespace', async ({ anonymous }) => {
   const response = await anonymous.get(`${base}/api/hello?name=%20Ada%20`);

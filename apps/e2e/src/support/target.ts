@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+
+import { localGatewayConfigPath, localGatewayUrl } from './local-recipes.js';
 
 export type TargetMode = 'deployed' | 'local';
 
@@ -14,15 +15,8 @@ export interface E2eTarget {
   cacheSeconds: number;
 }
 
-export const recipeDir: string = resolve(import.meta.dirname, '../../../apim-function-backend');
-export const localGatewayConfigPath: string = resolve(recipeDir, 'apim/local-gateway.json');
-export const localGatewayPort = 8080;
-export const localHostPort = 7071;
-/** hello-http-minimal has no APIM in front: the suite calls its local host directly. */
-export const localHelloPort = 7072;
-export const helloRecipeDir: string = resolve(import.meta.dirname, '../../../hello-http-minimal');
-/** Dev-only function host key shared by the local host (--auth) and the local gateway backend. */
-export const localFunctionsHostKey = 'local-dev-functions-host-key';
+/** The recipe the APIM specs exercise. */
+export const apimRecipe = 'apim-function-backend';
 
 interface LocalGatewayConfig {
   namedValues: Record<string, string>;
@@ -30,7 +24,7 @@ interface LocalGatewayConfig {
 }
 
 function readLocalConfig(): LocalGatewayConfig {
-  return JSON.parse(readFileSync(localGatewayConfigPath, 'utf8')) as LocalGatewayConfig;
+  return JSON.parse(readFileSync(localGatewayConfigPath(apimRecipe), 'utf8')) as LocalGatewayConfig;
 }
 
 function required(name: string): string {
@@ -59,7 +53,7 @@ export function resolveTarget(env: NodeJS.ProcessEnv = process.env): E2eTarget {
   };
   return {
     mode: 'local',
-    baseURL: `http://127.0.0.1:${localGatewayPort}`,
+    baseURL: localGatewayUrl(apimRecipe),
     subscriptionKey: key('local-dev'),
     rateLimitSubscriptionKey: key('e2e-rate-limit'),
     cacheSeconds: Number(config.namedValues['cache-duration'] ?? 10),

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { mintDevToken } from '@cookbook/apim-gateway';
 
-import { type E2eTarget, localGatewayConfigPath } from './target.js';
+import { localGatewayConfigPath } from './local-recipes.js';
+import { apimRecipe, type E2eTarget } from './target.js';
 
 export interface TokenSet {
   valid: string;
@@ -28,7 +29,7 @@ export async function tokensFor(target: E2eTarget): Promise<TokenSet> {
 
 function localClaims(): { issuer: string; audience: string } {
   const { namedValues } = JSON.parse(
-    readFileSync(localGatewayConfigPath, 'utf8'),
+    readFileSync(localGatewayConfigPath(apimRecipe), 'utf8'),
   ) as LocalNamedValues;
   const tenant = namedValues['tenant-id'];
   const audience = namedValues['jwt-audience'];
