@@ -173,6 +173,19 @@ describe('generateSite', () => {
       BrokenLinkError,
     );
     expect(() => readFileSync(join(brokenOut, 'site.json'))).toThrow();
+    const unbuilt = workspace({
+      'apps/plain/package.json': JSON.stringify({
+        nx: {
+          name: 'plain',
+          tags: ['type:recipe'],
+          targets: { openapi: { outputs: ['{projectRoot}/dist/openapi.json'] } },
+        },
+        cookbook: metadata('Plain', 'beginner', ['basics']),
+      }),
+    });
+    expect(() => generateSite({ root: unbuilt, outDir: join(unbuilt, 'out'), repository })).toThrow(
+      'apps/plain/dist/openapi.json is missing: build the recipe first (npx nx build plain)',
+    );
     const silent = workspace({ 'tools/apim-gateway/README.md': '# Gateway\n\n## Usage\n' });
     expect(() => generateSite({ root: silent, outDir: join(silent, 'out'), repository })).toThrow(
       'tools/apim-gateway/README.md has no section on its differences from Azure',

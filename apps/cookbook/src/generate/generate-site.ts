@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { readRecipes } from '@cookbook/recipes';
+import { type Recipe, readRecipes } from '@cookbook/recipes';
 
 import { catalogEntries, catalogPage } from './catalog-page.js';
 import { knownDifferencesPage } from './known-differences.js';
@@ -53,15 +53,12 @@ export function generateSite({ root, outDir, repository }: GenerateOptions): Gen
 
   const files = new Map<string, string>();
   for (const recipe of recipes) {
-    const openapiFile = join(recipe.dir, 'dist', 'openapi.json');
     files.set(
       recipePage(recipe.name),
       recipePageMarkdown({
         recipe,
         readme: siteReadme(`${recipe.path}/README.md`),
-        openapi: existsSync(openapiFile)
-          ? parseJson(openapiFile, `${recipe.path}/dist/openapi.json`)
-          : undefined,
+        openapi: readOpenApi(recipe),
         recipes,
         libraryPages: new Map(REFERENCE_PAGES.map((page) => [page.name, page.page])),
         hasFile: (path) => pathKind(path) === 'file',
@@ -121,6 +118,23 @@ export function generateSite({ root, outDir, repository }: GenerateOptions): Gen
     writeFileSync(join(outDir, path), content);
   }
   return [...files.keys()].sort();
+}
+
+/** The recipe's generated OpenAPI document; undefined when no target of the recipe writes one. */
+function readOpenApi(recipe: Recipe): unknown {
+  const label = `${recipe.path}/dist/openapi.json`;
+  const file = join(recipe.dir, 'dist', 'openapi.json');
+  if (existsSync(file)) return parseJson(file, label);
+  const pkg = JSON.parse(readFileSync(join(recipe.dir, 'package.json'), 'utf8')) as {
+    nx?: { targets?: unknown };
+  };
+  // A recipe whose targets write openapi.json but has not been built would silently lose its API section.
+  if (JSON.stringify(pkg.nx?.targets ?? {}).includes('openapi.json')) {
+    throw new Error(
+      `${label} is missing: build the recipe first (npx nx build ${recipe.name}), or build the site with npx nx build cookbook`,
+    );
+  }
+  return undefined;
 }
 
 function parseJson(file: string, label: string): unknown {

@@ -1,0 +1,29 @@
+import {
+  type AnyRoute,
+  apiDocsRoutes,
+  type OpenApiOptions,
+  openApiRoute,
+} from '@cookbook/http-kit';
+
+import { webhookGithub } from './functions/webhook-github.js';
+
+/** Document metadata; `routePrefix` must match host.json. */
+export const openApiOptions: OpenApiOptions = {
+  info: {
+    title: 'Webhook Github',
+    version: '1.0.0',
+    description:
+      'Verified, idempotent GitHub webhooks: HMAC over raw bytes, secret rotation, exactly-once delivery with Table Storage',
+  },
+  routePrefix: 'api',
+};
+
+/** The API routes, documented in the OpenAPI document. */
+export const apiRoutes: readonly AnyRoute[] = [webhookGithub];
+
+/** Everything main.ts registers: the API plus its OpenAPI document and docs page. */
+export const appRoutes: readonly AnyRoute[] = [
+  ...apiRoutes,
+  openApiRoute({ ...openApiOptions, routes: apiRoutes }),
+  ...apiDocsRoutes({ title: 'Webhook Github' }),
+];
