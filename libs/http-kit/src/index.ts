@@ -24,6 +24,15 @@ export { PROBLEM_TYPE_BASE, problemCatalog, problemTypeUri } from './errors/prob
 /** The RFC 9457 media type and zod schema of every error body. */
 export { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema } from './errors/problem-details.js';
 
+/** Conditional writes: `If-Match` against the current ETag → 412, missing when required → 428. */
+export { checkIfMatch, type IfMatchOptions } from './conditional/if-match.js';
+
+/** RFC 7396 JSON merge patch: `applyMergePatch(target, patch)` and its media type. */
+export { applyMergePatch, MERGE_PATCH_CONTENT_TYPE } from './validation/merge-patch.js';
+
+/** A context extension answering 415 unless the body has this media type (e.g. merge patch). */
+export { requireMediaType } from './validation/require-media-type.js';
+
 /** Serves the OpenAPI document of the given routes (`GET openapi.json`). */
 export { openApiRoute } from './openapi/openapi-route.js';
 

@@ -23,6 +23,7 @@ export type ProblemKey =
   | 'contentTooLarge'
   | 'unsupportedMediaType'
   | 'validationFailed'
+  | 'preconditionRequired'
   | 'tooManyRequests'
   | 'internalError'
   | 'badGateway'
@@ -48,6 +49,11 @@ export const problemCatalog: Readonly<Record<ProblemKey, ProblemType>> = {
     status: 415,
   },
   validationFailed: { slug: 'validation-failed', title: 'Request validation failed', status: 422 },
+  preconditionRequired: {
+    slug: 'precondition-required',
+    title: 'Precondition required',
+    status: 428,
+  },
   tooManyRequests: { slug: 'too-many-requests', title: 'Too many requests', status: 429 },
   internalError: { slug: 'internal-error', title: 'Internal server error', status: 500 },
   badGateway: { slug: 'bad-gateway', title: 'Bad gateway', status: 502 },
