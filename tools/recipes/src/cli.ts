@@ -7,6 +7,7 @@ import { format } from 'prettier';
 import { readRecipes, WORKSPACE_ROOT } from './read-recipes.js';
 import { startRecipeStack } from './recipe-stack.js';
 import { withRecipeTable } from './recipe-table.js';
+import { serveRecipe } from './serve-recipe.js';
 
 const USAGE = `Usage: tsx --conditions=@cookbook/source tools/recipes/src/cli.ts <command>
 
@@ -14,7 +15,17 @@ Commands:
   readme-table [--check]     Rewrite (or only compare) the root README's recipe table
   stack <recipe> [--host-port N] [--gateway-port N] [--host-key K] [--auth] [--verbose]
                              Run a built recipe on the local host, behind its local gateway if it has one
+  serve <recipe> [host serve options]
+                             Start the recipe's local services, then 'functions-host serve' pointed at them
 `;
+
+const [first, second, ...rest] = process.argv.slice(2);
+if (first === 'serve' && second) {
+  // everything after the recipe name belongs to the host's serve command
+  const recipe = readRecipes().find((candidate) => candidate.name === second);
+  if (!recipe) throw new Error(`No recipe "${second}"`);
+  process.exit(await serveRecipe(recipe, rest));
+}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -15,3 +15,5 @@ export {
   TABLE_START,
   withRecipeTable,
 } from './recipe-table.js';
+export type { LocalService, RunningService } from './services/local-service.js';
+export { LOCAL_SERVICES } from './services/registry.js';

@@ -26,6 +26,18 @@ export const RecipeMetadataSchema = z.strictObject({
       readyPath: z.string().startsWith('/'),
       /** The local APIM gateway config, when APIM fronts the recipe. */
       apimConfig: z.string().optional(),
+      /** App settings every local run sets (dev values only; production values come from IaC). */
+      env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}),
+      /** Local stand-ins started before the host, by name (tools/recipes/src/services). */
+      services: z.array(name).default([]),
+      /** Fixed dev keys for a host that enforces keys, so pages and tests can name them. */
+      keys: z
+        .strictObject({
+          master: z.string().min(1).optional(),
+          host: z.record(z.string(), z.string().min(1)).optional(),
+          functions: z.record(z.string(), z.record(z.string(), z.string().min(1))).optional(),
+        })
+        .optional(),
     })
     .strict(),
 });

@@ -5,6 +5,7 @@ import { type GatewayConfigInput, startGateway } from '@cookbook/apim-gateway';
 import { createLocalHost, startHostServer } from '@cookbook/functions-host';
 
 import type { Recipe } from './read-recipes.js';
+import { startServices } from './services/start-services.js';
 
 // The ports recipe pages show: the local host as `nx serve` starts it, the gateway as `nx serve-apim` does.
 export const PAGE_HOST_PORT = 7071;
@@ -42,10 +43,16 @@ export async function startRecipeStack(
   const auth = options.auth ?? recipe.metadata.local.auth;
   const hostKey = options.hostKey ?? 'local-recipe-stack-host-key';
   const silent = (): undefined => undefined;
+  const services = await startServices(recipe);
+  const keys = recipe.metadata.local.keys ?? { host: { default: hostKey } };
   const host = await createLocalHost(recipe.dir, {
     auth,
-    ...(auth ? { keys: { host: { default: hostKey } } } : {}),
+    env: services.env,
+    ...(auth ? { keys: { ...keys, host: { default: hostKey, ...keys.host } } } : {}),
     ...(options.verbose ? {} : { log: silent }),
+  }).catch(async (error: unknown) => {
+    await services.close();
+    throw error;
   });
   const hostServer = await startHostServer(host, { port: options.hostPort ?? 0 });
   const servers = new Map<number, string>([[PAGE_HOST_PORT, hostServer.url]]);
@@ -81,6 +88,7 @@ export async function startRecipeStack(
       await gateway?.close();
       await hostServer.close();
       await host.close();
+      await services.close();
     },
   };
 }

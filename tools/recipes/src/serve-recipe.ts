@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Recipe } from './read-recipes.js';
+import { startServices } from './services/start-services.js';
+
+/** `nx serve` for a recipe with local services: start them, then the functions-host `serve` pointed at them. */
+export async function serveRecipe(recipe: Recipe, hostArgs: readonly string[]): Promise<number> {
+  const services = await startServices(recipe);
+  const hostCli = join(
+    dirname(fileURLToPath(import.meta.resolve('@cookbook/functions-host/package.json'))),
+    'src/cli.ts',
+  );
+  const tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
+  const child = spawn(
+    process.execPath,
+    [tsx, '--conditions=@cookbook/source', hostCli, 'serve', recipe.dir, ...hostArgs],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...services.env },
+    },
+  );
+  // Ctrl+C reaches the host through the terminal; a plain SIGTERM to this process is passed on
+  const forward = (signal: NodeJS.Signals): void => void child.kill(signal);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number>((resolve) =>
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1)),
+  );
+  process.off('SIGTERM', forward);
+  await services.close();
+  return code;
+}
