@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
+import { devIssuerCommand } from './cli/dev-issuer-command.js';
 import { stackCommand } from './cli/stack-command.js';
 import { startCommand } from './cli/start-command.js';
 import { tokenCommand } from './cli/token-command.js';
@@ -14,8 +15,9 @@ Usage (paths relative to where you run it):
                           [--backend <id>=<url>]... [--service-url <url>] [--drain-timeout 10]
   tsx <this cli.ts> stack --config <local-gateway.json> --host-command "<serves the app; gets --port>"
                           [--port 7071] [--gateway-port 8080] [--host 127.0.0.1] [--drain-timeout 10]
-  tsx <this cli.ts> token [--config <local-gateway.json>] [--aud <audience>] [--sub <subject>]
-                          [--expires-in <seconds>] [--claim name=value]...
+  tsx <this cli.ts> token [--config <local-gateway.json>] [--issuer <iss>] [--aud <audience>]
+                          [--sub <subject>] [--expires-in <seconds>] [--claim name=value]...
+  tsx <this cli.ts> dev-issuer [--port 7400] [--issuer <iss>]   (the dev OIDC issuer on its own)
 
 Environment: APIM_GATEWAY_PORT (gateway port), FUNCTIONS_PORT (stack: Functions host port);
 flags win over the environment, which wins over the defaults.
@@ -28,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'start') return startCommand(rest, CLI_FILE);
   if (command === 'stack') return stackCommand(rest, CLI_FILE);
   if (command === 'token') return tokenCommand(rest);
+  if (command === 'dev-issuer') return devIssuerCommand(rest);
   process.stderr.write(USAGE);
   return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
 }

@@ -29,6 +29,11 @@ export {
   mintDevToken,
   type MintTokenOptions,
 } from './jwt/dev-issuer.js';
+export {
+  type RunningDevIssuer,
+  startDevIssuer,
+  type StartDevIssuerOptions,
+} from './jwt/start-dev-issuer.js';
 export type { GatewayLog } from './policies/gateway-services.js';
 export { POLICIES } from './policies/registry.js';
 export { GatewayLoadError } from './xml/load-error.js';

@@ -9,6 +9,7 @@ import { UsageError } from './usage-error.js';
 export async function tokenCommand(args: string[]): Promise<number> {
   const values = parseOptions(args, {
     config: { type: 'string' },
+    issuer: { type: 'string' },
     aud: { type: 'string' },
     sub: { type: 'string' },
     'expires-in': { type: 'string' },
@@ -23,7 +24,7 @@ export async function tokenCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(expiresIn))
     throw new UsageError(`--expires-in must be whole seconds, got ${values['expires-in']}`);
   const jwt = await mintDevToken({
-    issuer: settings.issuer,
+    issuer: values.issuer ?? settings.issuer,
     audience: values.aud ?? settings.audience,
     subject: values.sub ?? settings.subject,
     expiresInSeconds: expiresIn,
