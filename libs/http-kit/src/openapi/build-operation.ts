@@ -1,4 +1,5 @@
 import type { AnyRoute } from '../route/route-types.js';
+import { requiredMediaTypeOf } from '../validation/require-media-type.js';
 import type { JsonObject } from './openapi-types.js';
 import { pathParameters, propertyParameters } from './operation-parameters.js';
 import { automaticResponses, declaredResponse } from './operation-responses.js';
@@ -45,7 +46,7 @@ export function buildOperation(
     const schema = components.convert(body, 'input', labelOf(route, 'body'));
     operation.requestBody = {
       required: !body.safeParse(undefined).success,
-      content: { 'application/json': { schema } },
+      content: { [requiredMediaTypeOf(route.context) ?? 'application/json']: { schema } },
     };
   }
   const sorted: JsonObject = {};

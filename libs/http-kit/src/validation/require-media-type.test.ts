@@ -4,7 +4,7 @@ import type { RequestContext } from '../context/request-context.js';
 import { HttpProblem } from '../errors/http-problem.js';
 import { createFakeHttpRequest } from '../testing/fake-http-request.js';
 import { MERGE_PATCH_CONTENT_TYPE } from './merge-patch.js';
-import { requireMediaType } from './require-media-type.js';
+import { requiredMediaTypeOf, requireMediaType } from './require-media-type.js';
 
 const check = requireMediaType(MERGE_PATCH_CONTENT_TYPE);
 const run = (method: string, contentType?: string): unknown => {
@@ -43,5 +43,15 @@ describe('requireMediaType', () => {
     } catch (error) {
       expect((error as HttpProblem).headers).toBeUndefined();
     }
+  });
+});
+
+describe('requiredMediaTypeOf', () => {
+  it('finds the media type a route context demands, for the OpenAPI request body', () => {
+    expect(requiredMediaTypeOf({ other: () => 1, mediaType: check })).toBe(
+      MERGE_PATCH_CONTENT_TYPE,
+    );
+    expect(requiredMediaTypeOf({ other: () => 1 })).toBeUndefined();
+    expect(requiredMediaTypeOf(undefined)).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { httpError } from '../errors/http-problem.js';
  */
 export function requireMediaType(mediaType: string): ContextExtension<string> {
   const expected = mediaType.toLowerCase();
-  return (request) => {
+  const extension: ContextExtension<string> = (request) => {
     const received = (request.headers.get('content-type') ?? '')
       .split(';')[0]
       ?.trim()
@@ -20,4 +20,20 @@ export function requireMediaType(mediaType: string): ContextExtension<string> {
       ...(headers ? { headers } : {}),
     });
   };
+  // The OpenAPI builder documents the request body under this media type.
+  return Object.assign(extension, { [REQUIRED_MEDIA_TYPE]: expected });
+}
+
+/** Marks an extension made by `requireMediaType`; the value is the media type. */
+export const REQUIRED_MEDIA_TYPE = Symbol('requiredMediaType');
+
+/** The media type a route's `requireMediaType` extension demands, if it has one. */
+export function requiredMediaTypeOf(
+  context: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
+  for (const extension of Object.values(context ?? {})) {
+    const value = (extension as { [REQUIRED_MEDIA_TYPE]?: unknown })[REQUIRED_MEDIA_TYPE];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
 }
