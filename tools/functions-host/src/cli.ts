@@ -5,7 +5,7 @@ import { serveCommand } from './cli/serve-command.js';
 import { startCommand } from './cli/start-command.js';
 import { StartupError } from './startup/startup-error.js';
 
-const USAGE = `Usage (from the workspace root): npx tsx tools/functions-host/src/cli.ts <command> <appDir> [options]
+const USAGE = `Usage (from the workspace root): npx tsx --conditions=@cookbook/source tools/functions-host/src/cli.ts <command> <appDir> [options]
 
 Commands:
   start <appDir>    Run the app like "func start" (the app must be built: package.json "main")

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { fixturePath, startFixture } from '../testing/fixture-host.js';
+import { copyFixture, startFixture } from '../testing/fixture-host.js';
 import { bundleApp } from './bundle-app.js';
+
+const fixture = copyFixture('bundle-app');
+afterAll(() => fixture.remove());
 
 describe('bundleApp (esbuild single file)', () => {
   it('bundles src/main.ts with workspace libs from source and keeps core + heavy lazy deps external', async () => {
-    const result = await bundleApp(fixturePath('bundle-app'));
-    expect(result.outfile).toBe(`${fixturePath('bundle-app')}/dist/main.js`);
+    const result = await bundleApp(fixture.dir);
+    expect(result.outfile).toBe(`${fixture.dir}/dist/main.js`);
     const code = readFileSync(result.outfile, 'utf8');
     expect(code).toContain('from the library source');
     expect(code).toContain('"@azure/functions-core"');
@@ -18,8 +21,8 @@ describe('bundleApp (esbuild single file)', () => {
   });
 
   it('the bundle (library inlined, ESM named imports) runs in the host', async () => {
-    await bundleApp(fixturePath('bundle-app'));
-    const host = await startFixture('bundle-app');
+    await bundleApp(fixture.dir);
+    const host = await startFixture(fixture.dir);
     try {
       const response = await host.get('/api/greet?name=Ada');
       expect(await response.text()).toBe('Hi Ada, from the library source');

@@ -1,12 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { fixturePath } from '../testing/fixture-host.js';
+import { copyFixture, fixturePath } from '../testing/fixture-host.js';
+
+// bundle and serve write dist/: they work on a copy, never in the source tree
+const bundleApp = copyFixture('bundle-app');
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const children: ChildProcess[] = [];
@@ -43,6 +46,8 @@ const exitCode = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null
     ? Promise.resolve(child.exitCode)
     : new Promise((resolve) => child.once('exit', resolve));
+
+afterAll(() => bundleApp.remove());
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
@@ -85,7 +90,7 @@ describe('cli: truthful exits', () => {
       expect(await exitCode(child)).toBe(3);
       expect(output()).toMatch(new RegExp(`Port ${port} is in use`));
       expect(output()).toMatch(
-        /use another port with --port N[\s\S]*From \/.+:\n {2}npx tsx \S+ start \S+ --port \d+/,
+        /use another port with --port N[\s\S]*From \/.+:\n {2}npx tsx --conditions=@cookbook\/source \S+ start \S+ --port \d+/,
       );
     } finally {
       server.close();
@@ -95,7 +100,7 @@ describe('cli: truthful exits', () => {
   it('serve on a busy port exits 3 at once instead of watching on', async () => {
     const { port, server } = await occupiedPort();
     try {
-      const { child, output } = run(['serve', fixturePath('bundle-app'), '--port', String(port)]);
+      const { child, output } = run(['serve', bundleApp.dir, '--port', String(port)]);
       expect(await exitCode(child)).toBe(3);
       expect(output()).toMatch(new RegExp(`Port ${port} is in use`));
       expect(output()).not.toContain('[serve] bundle ready');
@@ -105,7 +110,7 @@ describe('cli: truthful exits', () => {
   });
 
   it('serve --func without Core Tools on PATH exits 1 with what to do', async () => {
-    const { child, output } = run(['serve', fixturePath('bundle-app'), '--func'], {
+    const { child, output } = run(['serve', bundleApp.dir, '--func'], {
       PATH: dirname(process.execPath),
     });
     expect(await exitCode(child)).toBe(1);
@@ -134,14 +139,14 @@ describe('cli: truthful exits', () => {
     expect(await exitCode(child)).toBe(1);
     expect(output()).toContain('--port was given 2 times');
     expect(output()).toContain(
-      'Usage (from the workspace root): npx tsx tools/functions-host/src/cli.ts',
+      'Usage (from the workspace root): npx tsx --conditions=@cookbook/source tools/functions-host/src/cli.ts',
     );
   });
 });
 
 describe('cli bundle', () => {
   it('writes dist/main.js and reports its size', async () => {
-    const { child, output } = run(['bundle', fixturePath('bundle-app')]);
+    const { child, output } = run(['bundle', bundleApp.dir]);
     expect(await exitCode(child)).toBe(0);
     expect(output()).toMatch(/Bundled .*dist\/main\.js \(\d+\.\d KiB, \d+ ms\)/);
   });
@@ -149,9 +154,7 @@ describe('cli bundle', () => {
 
 describe('cli serve', () => {
   it('bundles, starts the host, and rebuilds + restarts when a library the app imports changes', async () => {
-    const workDir = fileURLToPath(new URL(`../../tmp/serve-app-${process.pid}`, import.meta.url));
-    rmSync(workDir, { recursive: true, force: true });
-    cpSync(fixturePath('bundle-app'), workDir, { recursive: true });
+    const { dir: workDir, remove } = copyFixture('bundle-app');
     try {
       const { child, output } = run(['serve', workDir, '--port', '0']);
       const [, firstUrl] = await waitFor(output, /Host listening on (http:\/\/127\.0\.0\.1:\d+)/);
@@ -177,7 +180,7 @@ describe('cli serve', () => {
       child.kill('SIGTERM');
       expect(await exitCode(child)).toBe(0);
     } finally {
-      rmSync(workDir, { recursive: true, force: true });
+      remove();
     }
   });
 });

@@ -21,8 +21,13 @@ describe('printed commands work when pasted in the folder they name', () => {
       cwd,
     );
     expect(folder).toBe(cwd);
-    const [npx, tsx, cli, verb, app, ...flags] = command.split(' ');
-    expect([npx, tsx, verb]).toEqual(['npx', 'tsx', 'serve']);
+    const [npx, tsx, condition, cli, verb, app, ...flags] = command.split(' ');
+    expect([npx, tsx, condition, verb]).toEqual([
+      'npx',
+      'tsx',
+      '--conditions=@cookbook/source',
+      'serve',
+    ]);
     expect(existsSync(resolve(folder, cli ?? ''))).toBe(true);
     expect(existsSync(resolve(folder, app ?? '', 'package.json'))).toBe(true);
     expect(flags).toEqual(['--auth', '--port', '7072']);
@@ -35,7 +40,9 @@ describe('printed commands work when pasted in the folder they name', () => {
       { NX_TASK_TARGET_PROJECT: 'functions-host', NX_TASK_TARGET_TARGET: 'test' },
       join(workspaceRoot, 'apps/hello-http-minimal'),
     );
-    expect(command).toMatch(/^npx tsx \S+cli\.ts start \. --port 7072$/);
+    expect(command).toMatch(
+      /^npx tsx --conditions=@cookbook\/source \S+cli\.ts start \. --port 7072$/,
+    );
   });
 
   it('under the serve/start executors: the Nx target, from the workspace root', () => {

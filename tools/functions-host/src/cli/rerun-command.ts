@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { CliArgs } from './parse-cli-args.js';
 
 const CLI_PATH = fileURLToPath(new URL('../cli.ts', import.meta.url));
+// workspace libraries (e.g. @cookbook/route-template) resolve to their sources, which need no build
+const SOURCE_CONDITION = '--conditions=@cookbook/source';
 
 /**
  * A command that reruns the CLI with other options, and the folder to paste it in: the Nx target
@@ -38,7 +40,15 @@ export function rerunCommand(
   const cli = relative(cwd, CLI_PATH) || CLI_PATH;
   return {
     folder: cwd,
-    command: ['npx', 'tsx', cli, args.command ?? 'start', args.appDir ?? '.', ...flags]
+    command: [
+      'npx',
+      'tsx',
+      SOURCE_CONDITION,
+      cli,
+      args.command ?? 'start',
+      args.appDir ?? '.',
+      ...flags,
+    ]
       .map(quote)
       .join(' '),
   };

@@ -34,7 +34,7 @@ export async function serveCommand(args: CliArgs & { appDir: string }): Promise<
     const childArgs = args.func
       ? ['start', '--port', String(args.port)]
       : [
-          ...process.execArgv,
+          ...execArgvFromAnywhere(),
           CLI_PATH,
           'start',
           appDir,
@@ -105,4 +105,13 @@ export async function serveCommand(args: CliArgs & { appDir: string }): Promise<
   };
   process.once('SIGINT', () => shutdown(0));
   process.once('SIGTERM', () => shutdown(0));
+}
+
+/** This process's Node flags, with `--import <package>` loaders resolved here: the child runs in the app folder. */
+function execArgvFromAnywhere(): string[] {
+  return process.execArgv.map((arg, index) =>
+    process.execArgv[index - 1] === '--import' && /^[@a-z]/i.test(arg)
+      ? import.meta.resolve(arg)
+      : arg,
+  );
 }
