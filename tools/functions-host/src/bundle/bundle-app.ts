@@ -49,7 +49,7 @@ async function buildOptions(appDir: string, options: BundleOptions): Promise<Bui
     outfile: join(dir, main),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: esm ? 'esm' : 'cjs',
     sourcemap: 'linked',
     minify: options.minify ?? false,

@@ -27,7 +27,7 @@ export async function bundleLauncher(dir: string): Promise<string> {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'esm',
     conditions: ['@cookbook/source'],
     plugins: [stubEsbuild],

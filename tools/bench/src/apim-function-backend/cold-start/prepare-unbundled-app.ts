@@ -57,7 +57,7 @@ async function transpile(files: readonly string[], from: string, to: string): Pr
     outbase: from,
     bundle: false,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'esm',
     logLevel: 'silent',
   });
