@@ -1,4 +1,8 @@
+import { devOidcIssuerMultiTenantService, devOidcIssuerService } from './dev-oidc-issuer.js';
 import type { LocalService } from './local-service.js';
 
 /** Every local service by the name recipes use in `local.services`; one file per service beside this one. */
-export const LOCAL_SERVICES: Readonly<Record<string, LocalService>> = {};
+export const LOCAL_SERVICES: Readonly<Record<string, LocalService>> = {
+  'dev-oidc-issuer': devOidcIssuerService,
+  'dev-oidc-issuer-multitenant': devOidcIssuerMultiTenantService,
+};
