@@ -1,12 +1,29 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { KEYS_FILE } from '@cookbook/functions-host';
 
 import type { Recipe } from './read-recipes.js';
 import { startServices } from './services/start-services.js';
 
 /** `nx serve` for a recipe with local services: start them, then the functions-host `serve` pointed at them. */
 export async function serveRecipe(recipe: Recipe, hostArgs: readonly string[]): Promise<number> {
+  const { keys } = recipe.metadata.local;
+  if (keys) {
+    // the recipe's fixed dev keys go where the host reads local keys, so its page's curl lines work
+    const file = join(recipe.dir, KEYS_FILE);
+    const master = keys.master ?? randomBytes(40).toString('base64url');
+    const content = {
+      masterKey: master,
+      hostKeys: keys.host ?? {},
+      functionKeys: keys.functions ?? {},
+    };
+    writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
   const services = await startServices(recipe);
   const hostCli = join(
     dirname(fileURLToPath(import.meta.resolve('@cookbook/functions-host/package.json'))),
