@@ -21,6 +21,10 @@ export interface CompiledRoute {
   /** The route's own ETag function (`cache.etag`), else the body is hashed. */
   readonly etagOf: ((body: unknown) => string | undefined) | undefined;
   readonly cacheControl: string | undefined;
+  /** The pipeline reads the body as bytes first (`rawBody`). */
+  readonly rawBody: boolean;
+  /** The route's check of those bytes (`rawBody.verify`), before any parsing. */
+  readonly verifyBody: Exclude<AnyRoute['rawBody'], true | undefined>['verify'] | undefined;
 }
 
 /** Default body limit: 1 MiB. */
@@ -100,6 +104,14 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     fail(route, 'cache.etag must be true, false or a function of the 200 body');
   }
 
+  const { rawBody } = route;
+  if (rawBody !== undefined && rawBody !== true && typeof rawBody?.verify !== 'function') {
+    fail(route, 'rawBody must be true or { verify(bytes, context) }');
+  }
+  if (rawBody && route.methods.every((method) => BODYLESS_METHODS.has(method))) {
+    fail(route, 'rawBody needs a method that carries a body (POST, PUT, PATCH, DELETE)');
+  }
+
   const bodyLimitBytes = route.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   if (!Number.isSafeInteger(bodyLimitBytes) || bodyLimitBytes < 0) {
     fail(route, 'bodyLimitBytes must be a non-negative integer');
@@ -116,5 +128,10 @@ export function compileRoute(route: AnyRoute): CompiledRoute {
     etag: etag !== false,
     etagOf: typeof etag === 'function' ? etag : undefined,
     cacheControl: route.cache?.cacheControl,
+    rawBody: rawBody !== undefined,
+    verifyBody:
+      rawBody === true || rawBody === undefined
+        ? undefined
+        : (bytes, context) => rawBody.verify(bytes, context),
   };
 }

@@ -17,6 +17,7 @@ import { HttpProblem } from '../errors/http-problem.js';
 import { problemCatalog } from '../errors/problem-catalog.js';
 import { toProblemResponse, UNEXPECTED_DETAIL } from '../errors/to-problem-response.js';
 import { type ParsedRequest, parseRequest } from '../validation/parse-request.js';
+import { readBodyBytes } from '../validation/read-body-bytes.js';
 import { ResponseContractError } from '../validation/response-contract-error.js';
 import { validateResult } from '../validation/validate-result.js';
 import type { CompiledRoute } from './compile-route.js';
@@ -33,6 +34,8 @@ interface Invocation {
   readonly invocation: InvocationContext;
   readonly context: RequestContext;
   readonly started: number;
+  /** The body's bytes, read first on routes with `rawBody`. */
+  rawBody?: Uint8Array;
   /** Set once the request reached the handler, for `onResponse`. */
   handled?: { readonly input: ParsedRequest; readonly handlerContext: AnyHandlerContext };
 }
@@ -129,17 +132,22 @@ function succeed(call: Invocation, result: unknown): HttpResponseInit {
   }
 }
 
-function runHandler(
-  call: Invocation,
-  input: ParsedRequest,
-): HttpResponseInit | Promise<HttpResponseInit> {
-  const { request, invocation, context } = call;
-  const handlerContext: AnyHandlerContext = {
+function handlerContextOf(call: Invocation): AnyHandlerContext {
+  const { request, invocation, context, rawBody } = call;
+  return {
     request,
     invocation,
     // The extensions ran first and filled in their values.
     requestContext: context as AnyHandlerContext['requestContext'],
+    ...(rawBody ? { rawBody } : {}),
   };
+}
+
+function runHandler(
+  call: Invocation,
+  input: ParsedRequest,
+): HttpResponseInit | Promise<HttpResponseInit> {
+  const handlerContext = handlerContextOf(call);
   call.handled = { input, handlerContext };
   const result: unknown = call.compiled.route.handler(
     input as RouteInput<string, never>,
@@ -152,9 +160,21 @@ function runHandler(
   );
 }
 
-function validateAndRun(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
+// Raw-body routes: the bytes are read (413 before buffering more) and verified before any parsing.
+async function readAndVerifyBody(call: Invocation): Promise<HttpResponseInit> {
   try {
-    const input = parseRequest(call.compiled, call.request, call.headers);
+    call.rawBody = await readBodyBytes(call.request, call.compiled.bodyLimitBytes);
+    await call.compiled.verifyBody?.(call.rawBody, handlerContextOf(call));
+    return await validateAndRun(call);
+  } catch (error) {
+    return fail(call, error);
+  }
+}
+
+function validateAndRun(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
+  if (call.compiled.rawBody && !call.rawBody) return readAndVerifyBody(call);
+  try {
+    const input = parseRequest(call.compiled, call.request, call.headers, call.rawBody);
     if (!isPromise(input)) return runHandler(call, input);
     return Promise.resolve(input).then(
       (parsed) => runHandler(call, parsed),

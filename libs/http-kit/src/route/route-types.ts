@@ -106,11 +106,19 @@ type DeclaredResult<TResponses extends ResponseSpecs> = {
 
 /** Per-invocation values besides the validated input; `TValues` are the route's context extensions. */
 export interface HandlerContext<TValues = Record<never, never>> {
-  /** The raw request (already consumed if the route declares a body). */
+  /** The raw request (already consumed if the route declares a body or `rawBody`). */
   readonly request: HttpRequest;
+  /** The body's bytes exactly as they arrived, on routes that declare `rawBody`. */
+  readonly rawBody?: Uint8Array;
   readonly invocation: InvocationContext;
   /** The core request context plus the values of the route's `context` extensions. */
   readonly requestContext: RequestContext & TValues;
+}
+
+/** `rawBody` with a check that runs on the bytes before any parsing or validation. */
+export interface RawBodyOptions<TValues = Record<never, never>> {
+  // Method syntax keeps the parameter bivariant, so routes with different contexts share `AnyRoute`.
+  verify(body: Uint8Array, context: HandlerContext<TValues>): void | Promise<void>;
 }
 
 /** Everything a route declares, once. */
@@ -142,6 +150,12 @@ export interface RouteConfig<
   readonly request?: TRequest;
   readonly responses: TResponses;
   readonly cache?: CacheOptions<OkBody<TResponses>>;
+  /**
+   * Read the body as bytes (within `bodyLimitBytes`) before anything parses it: `verify` sees exactly
+   * what arrived (an HMAC signature check) and may throw a problem; the handler gets `rawBody`.
+   * A `request.body` schema is then parsed from the same bytes, after `verify`.
+   */
+  readonly rawBody?: true | RawBodyOptions<ContextValues<TContext>>;
   /** Largest accepted body in bytes; default 1 MiB. Larger bodies get 413. */
   readonly bodyLimitBytes?: number;
   // Method syntax keeps handlers bivariant so differently typed routes fit in one array.

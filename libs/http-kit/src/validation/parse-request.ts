@@ -5,7 +5,7 @@ import { httpError } from '../errors/http-problem.js';
 import type { ProblemFieldError } from '../errors/problem-details.js';
 import type { CompiledRoute } from '../route/compile-route.js';
 import { issuesToErrors } from './issues-to-errors.js';
-import { readJsonBody } from './read-body.js';
+import { parseJsonBytes, readJsonBody } from './read-body.js';
 import { readQuery } from './read-query.js';
 
 /** Validated request parts as the handler receives them. */
@@ -66,12 +66,14 @@ const NO_VALUES: Readonly<Record<string, never>> = Object.freeze({});
 
 /**
  * Reads and validates every declared request part; all violations come back in one 422.
- * Synchronous unless the route declares a body, which has to be read first.
+ * Synchronous unless the route declares a body, which has to be read first. `rawBody`: the bytes
+ * the pipeline already read (routes with `rawBody`), parsed instead of reading the request again.
  */
 export function parseRequest(
   compiled: CompiledRoute,
   request: HttpRequest,
   requestHeaders: Headers = request.headers,
+  rawBody?: Uint8Array,
 ): ParsedRequest | Promise<ParsedRequest> {
   const schemas = compiled.route.request ?? NO_VALUES;
   const errors: ProblemFieldError[] = [];
@@ -89,6 +91,10 @@ export function parseRequest(
     : {};
   const bodySchema = schemas.body;
   if (!bodySchema) return finish(errors, params, query, headers, undefined);
+  if (rawBody) {
+    const raw = parseJsonBytes(rawBody, requestHeaders.get('content-type'));
+    return finish(errors, params, query, headers, validate('body', bodySchema, raw, errors));
+  }
   return readJsonBody(request, compiled.bodyLimitBytes).then((raw) =>
     finish(errors, params, query, headers, validate('body', bodySchema, raw, errors)),
   );

@@ -1,12 +1,9 @@
 import type { HttpRequest } from '@azure/functions';
 
 import { httpError } from '../errors/http-problem.js';
+import { readBodyBytes } from './read-body-bytes.js';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
-
-function tooLarge(limit: number): Error {
-  return httpError('contentTooLarge', `The request body must not exceed ${limit} bytes.`);
-}
 
 function checkContentType(contentType: string): void {
   const [mediaType = '', ...parameters] = contentType
@@ -21,28 +18,17 @@ function checkContentType(contentType: string): void {
   }
 }
 
-async function readBytes(request: HttpRequest, limit: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  // Counting while reading also bounds bodies without Content-Length (stream mode).
-  for await (const chunk of request.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Reads a JSON body: `undefined` when empty, 413 over `limit`, 415 not JSON, 400 malformed. */
 export async function readJsonBody(request: HttpRequest, limit: number): Promise<unknown> {
   const contentType = request.headers.get('content-type');
   if (contentType) checkContentType(contentType);
-  const bytes = await readBytes(request, limit);
+  return parseJsonBytes(await readBodyBytes(request, limit), contentType);
+}
+
+/** Parses bytes already read (see `readBodyBytes`) as a JSON body, with the checks of `readJsonBody`. */
+export function parseJsonBytes(bytes: Uint8Array, contentType: string | null): unknown {
   if (bytes.byteLength === 0) return undefined;
-  if (!contentType) checkContentType('');
+  checkContentType(contentType ?? '');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
