@@ -1,0 +1,23 @@
+import { mkdir } from 'node:fs/promises';
+
+import { PGlite } from '@electric-sql/pglite';
+
+import type { Database, Session } from './database.js';
+
+/** PostgreSQL compiled to WebAssembly, in this process: `memory://` or a data directory it persists to. */
+export async function openPgliteDatabase(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const session: Session = {
+    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
+      (await pglite.query<Row>(sql, [...params])).rows,
+    exec: async (sql) => void (await pglite.exec(sql)),
+  };
+  return {
+    driver: 'pglite',
+    query: session.query,
+    // One connection only: PGlite queues statements, so a session is the database itself.
+    withSession: (work) => work(session),
+    close: () => pglite.close(),
+  };
+}

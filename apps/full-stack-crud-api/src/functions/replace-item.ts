@@ -1,0 +1,39 @@
+import { defineRoute, httpError } from '@cookbook/http-kit';
+
+import { appDatabase } from '../db/app-database.js';
+import { isUniqueViolation, withDatabase } from '../db/database-errors.js';
+import { writeIfMatch } from '../items/conditional-write.js';
+import { ItemIdParamsSchema, itemEtag, ItemInputSchema } from '../items/item-schemas.js';
+import { itemsRepository } from '../items/items-repository.js';
+import { IfMatchHeaders, ITEM_ROUTE, itemResponse, writeErrors } from '../items/route-parts.js';
+
+/** PUT /api/items/{id} with `If-Match` → 200 and the new `ETag`; stale → 412, taken name → 409. */
+export const replaceItem = defineRoute({
+  name: 'replaceItem',
+  methods: ['PUT'],
+  route: ITEM_ROUTE,
+  authLevel: 'anonymous',
+  summary: 'Replace an item (If-Match required)',
+  tags: ['Items'],
+  request: { params: ItemIdParamsSchema, headers: IfMatchHeaders, body: ItemInputSchema },
+  responses: {
+    200: itemResponse('The item as stored'),
+    ...writeErrors,
+    409: { description: 'Another item already has this name' },
+  },
+  handler: async ({ params, headers, body }) => {
+    const items = itemsRepository(await withDatabase(appDatabase));
+    const item = await withDatabase(() =>
+      writeIfMatch(params.id, headers['if-match'], {
+        read: () => items.get(params.id),
+        write: (version) =>
+          items.update(params.id, version, body).catch((error: unknown) => {
+            if (isUniqueViolation(error))
+              throw httpError('conflict', `An item named "${body.name}" already exists.`);
+            throw error;
+          }),
+      }),
+    );
+    return { status: 200, body: item, headers: { etag: itemEtag(item) } };
+  },
+});
