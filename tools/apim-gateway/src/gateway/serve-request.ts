@@ -9,6 +9,7 @@ import type { GatewayLog } from '../policies/gateway-services.js';
 import { redactRequestTarget, writeAccessLog } from './access-log.js';
 import { devIssuerResponse, isDevIssuerPath } from './dev-issuer-routes.js';
 import { admitRequest, type GatewayOutcome } from './handle-request.js';
+import { lingerAfterAnswer } from './linger-after-answer.js';
 import type { LoadedGateway } from './load-gateway.js';
 import { declaredLength, readRequestBody } from './read-request-body.js';
 import { writeGatewayResponse } from './write-response.js';
@@ -41,12 +42,15 @@ export async function serveRequest(
     state.log.warn('unhandled gateway error', { requestId, error: String(error) });
     outcome = { response: internalServerError(requestId), requestId, endedBy: 'gateway' };
   }
+  // a large unread body is not read for nothing: the connection closes (politely) after the answer
+  const draining = state.draining();
+  if (!draining && !bodyWillBeDiscarded(req)) lingerAfterAnswer(req, res, LINGER_MS);
   // 499: the client went away before the answer (nginx's convention); there is nobody to write to.
   const status = res.destroyed
     ? 499
     : writeGatewayResponse(res, outcome.response, {
         head: req.method === 'HEAD',
-        close: state.draining() || !bodyWillBeDiscarded(req),
+        close: draining,
         requestId: outcome.requestId,
         log: state.log,
       });
@@ -106,9 +110,10 @@ async function answer(
   return admission.run(body.body);
 }
 
-// Up to this much unread body is read and dropped after an early answer, so the client (still
-// sending) reads the answer instead of a reset connection; a larger one closes the connection.
+// Up to this much unread body is read and dropped after an early answer, keeping the connection;
+// past it, the connection lingers at most LINGER_MS (nginx's lingering_timeout) and closes.
 const DISCARD_LIMIT = 1024 * 1024;
+const LINGER_MS = 5_000;
 
 function bodyWillBeDiscarded(req: IncomingMessage): boolean {
   if (req.complete) return true;
