@@ -20,12 +20,14 @@ test('a crawl from the home page finds no broken internal link and no request to
   while (queue.length > 0) {
     const { path, from } = queue.shift() as { path: string; from: string };
     if (pages.has(path)) continue;
-    const response = await page.goto(new URL(path, site).href, { waitUntil: 'networkidle' });
+    const response = await page.goto(new URL(path, site).href);
     if (response?.status() !== 200) {
       failures.push(`${response?.status() ?? 'no response'} ${path} (linked from ${from})`);
       pages.set(path, { ids: new Set(), linkedFrom: from });
       continue;
     }
+    // Diagrams drawn means the lazily loaded mermaid chunks were requested too.
+    await expect(page.locator('.mermaid-source')).toHaveCount(0);
     const ids = await page
       .locator('[id]')
       .evaluateAll((elements) => elements.map((element) => element.id));

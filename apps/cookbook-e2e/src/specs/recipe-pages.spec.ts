@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 
+import { seriousViolations } from '../support/axe.js';
 import {
   openApiOperations,
   readmeFences,
@@ -8,79 +9,70 @@ import {
   sectionFences,
 } from '../support/registry.js';
 
-for (const recipe of recipes) {
-  test.describe(`recipe page ${recipe.name}`, () => {
-    test.beforeEach(async ({ page }) => {
-      await page.goto(recipePath(recipe));
-    });
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-    test('renders every mermaid diagram of the README as SVG, with no diagram source left', async ({
-      page,
-    }) => {
+// One page load per recipe, every check on it as a step: the suite stays fast as recipes are added.
+for (const recipe of recipes) {
+  test(`recipe page ${recipe.name}: diagrams, commands, output, sources, API operations, accessibility`, async ({
+    page,
+  }) => {
+    await page.goto(recipePath(recipe));
+    const content = page.locator('.vp-doc');
+
+    await test.step('every mermaid diagram of the README is an SVG, no diagram source is left', async () => {
       const diagrams = readmeFences(recipe, 'mermaid');
       expect(diagrams.length).toBeGreaterThan(0);
-      const content = page.locator('.vp-doc');
       await expect(content.locator('figure.mermaid-diagram > svg')).toHaveCount(diagrams.length);
       await expect(content.locator('.mermaid-source, .mermaid-error')).toHaveCount(0);
       const text = await content.innerText();
       for (const { code } of diagrams) {
-        // e.g. "flowchart LR" or "participant Host as Functions host": source lines, not labels.
-        for (const line of code
+        // Source lines such as "flowchart LR" or "participant Host as Functions host", never labels.
+        const sourceLines = code
           .split('\n')
-          .filter((line) => /^\s*(flowchart|graph|sequenceDiagram|participant)\b/.test(line))) {
-          expect(text).not.toContain(line.trim());
-        }
+          .filter((line) => /^\s*(flowchart|graph|sequenceDiagram|participant)\b/.test(line));
+        for (const line of sourceLines) expect(text).not.toContain(line.trim());
       }
     });
 
-    test('shows the title, Run Locally commands, Expected Output and links to the source files', async ({
-      page,
-    }) => {
+    await test.step('title, Run Locally commands, Expected Output and links to the source files', async () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-        new RegExp(`^${recipe.metadata.title.replace(/[()]/g, '\\$&')}`),
+        new RegExp(`^${escapeRegExp(recipe.metadata.title)}`),
       );
       for (const heading of ['Run Locally', 'Expected Output']) {
         await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
         for (const { code } of sectionFences(recipe, heading)) {
           const firstLine = code.split('\n')[0]?.trim() ?? '';
           await expect(
-            page.locator('.vp-doc pre code').filter({ hasText: firstLine }).first(),
+            content.locator('pre code').filter({ hasText: firstLine }).first(),
           ).toBeAttached();
         }
       }
-      const sourceLink = page.getByRole('link', { name: recipe.path, exact: true });
-      expect(await sourceLink.getAttribute('href')).toMatch(
-        new RegExp(`^https?://.+/${recipe.path}$`),
-      );
+      const folder = page.getByRole('link', { name: recipe.path, exact: true });
+      expect(await folder.getAttribute('href')).toMatch(new RegExp(`^https?://.+/${recipe.path}$`));
       await expect(
         page.getByRole('link', { name: 'src/main.ts', exact: true }).first(),
       ).toHaveAttribute('href', new RegExp(`/${recipe.path}/src/main\\.ts$`));
     });
 
-    test('renders the OpenAPI operations of its generated document: method, path, problem types', async ({
-      page,
-    }) => {
+    await test.step('the OpenAPI operations of its generated document: method, path, problem types', async () => {
       const operations = openApiOperations(recipe);
-      const section = page.locator('.vp-doc');
       await expect(page.getByRole('heading', { level: 2, name: 'API operations' })).toBeVisible();
       if (operations === undefined) {
-        await expect(section).toContainText('This recipe publishes no OpenAPI document');
+        await expect(content).toContainText('This recipe publishes no OpenAPI document');
         return;
       }
       expect(operations.length).toBeGreaterThan(0);
       for (const operation of operations) {
-        const line = section
+        const line = content
           .locator('p')
           .filter({ has: page.locator(`.http-method.http-${operation.method.toLowerCase()}`) })
           .filter({
-            has: page.locator('code', {
-              hasText: new RegExp(`^${operation.path.replace(/[{}]/g, '\\$&')}$`),
-            }),
+            has: page.locator('code', { hasText: new RegExp(`^${escapeRegExp(operation.path)}$`) }),
           });
         await expect(line).toHaveCount(1);
         if (operation.operationId) await expect(line).toContainText(operation.operationId);
       }
-      const problemRows = section
+      const problemRows = content
         .locator('table')
         .filter({ has: page.getByRole('columnheader', { name: 'Problem type' }) })
         .locator('tbody tr');
@@ -88,6 +80,10 @@ for (const recipe of recipes) {
       expect(statuses.sort()).toEqual(
         operations.flatMap((operation) => operation.problemStatuses).sort(),
       );
+    });
+
+    await test.step('axe finds no serious or critical violation', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 }
