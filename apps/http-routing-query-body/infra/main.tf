@@ -1,5 +1,5 @@
 # HTTP Routing, Query and Body: the Function App from the shared module. The users live in memory,
-# per instance (Flex Consumption scales out to at least 40), so this deploys a demo, not a store.
+# per instance (Flex Consumption cannot cap scale-out below 40), so this deploys a demo, not a store.
 # Apply after `npx nx run http-routing-query-body:build`, then publish dist/ (see the recipe README).
 terraform {
   required_version = ">= 1.6"
