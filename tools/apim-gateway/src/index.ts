@@ -1,3 +1,4 @@
+export type { BackendOverrides } from './config/backend-overrides.js';
 export type {
   ApiConfig,
   BackendConfig,
@@ -5,6 +6,7 @@ export type {
   GatewayConfig,
   GatewayConfigInput,
   NamedValueConfig,
+  PolicyFileConfig,
   SubscriptionConfig,
 } from './config/gateway-config-schema.js';
 export { gatewayConfigSchema } from './config/gateway-config-schema.js';
@@ -37,3 +39,4 @@ export {
 export type { GatewayLog } from './policies/gateway-services.js';
 export { POLICIES } from './policies/registry.js';
 export { GatewayLoadError } from './xml/load-error.js';
+export type { PolicyFormat } from './xml/parse-xml.js';
