@@ -5,12 +5,12 @@ import {
   openApiRoute,
 } from '@cookbook/http-kit';
 
-import { bffFacadeApi } from './functions/bff-facade-api.js';
+import { getDashboard } from './functions/get-dashboard.js';
 
 /** Document metadata; `routePrefix` must match host.json. */
 export const openApiOptions: OpenApiOptions = {
   info: {
-    title: 'Bff Facade Api',
+    title: 'BFF Facade API',
     version: '1.0.0',
     description:
       'A backend-for-frontend that fans out concurrently with timeouts, retries and circuit breakers, and degrades instead of failing',
@@ -19,11 +19,11 @@ export const openApiOptions: OpenApiOptions = {
 };
 
 /** The API routes, documented in the OpenAPI document. */
-export const apiRoutes: readonly AnyRoute[] = [bffFacadeApi];
+export const apiRoutes: readonly AnyRoute[] = [getDashboard];
 
 /** Everything main.ts registers: the API plus its OpenAPI document and docs page. */
 export const appRoutes: readonly AnyRoute[] = [
   ...apiRoutes,
   openApiRoute({ ...openApiOptions, routes: apiRoutes }),
-  ...apiDocsRoutes({ title: 'Bff Facade Api' }),
+  ...apiDocsRoutes({ title: 'BFF Facade API' }),
 ];
