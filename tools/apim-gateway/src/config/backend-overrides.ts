@@ -60,7 +60,12 @@ export function applyBackendOverrides(
 /** Points every loopback backend (and a loopback serviceUrl) at `port`: the Functions host the stack started. */
 export function loopbackPortOverrides(loaded: LoadedConfig, port: number): BackendOverrides {
   const moved = (url: string): string | undefined => {
-    const parsed = new URL(url);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined; // e.g. a host taken from a {{named value}}: not a literal loopback URL
+    }
     if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) return undefined;
     parsed.port = String(port);
     return parsed.toString().replace(/\/$/, url.endsWith('/') ? '/' : '');
