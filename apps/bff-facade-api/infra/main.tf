@@ -1,5 +1,5 @@
-# Bff Facade Api: the Function App from the shared module, nothing else yet.
-# Apply after `npx nx run bff-facade-api:build`, then publish dist/ (see the recipe README).
+# BFF Facade API: the Function App from the shared module, with the three downstream URLs and
+# their timeouts as app settings. Apply after `npx nx run bff-facade-api:build`, then publish dist/.
 terraform {
   required_version = ">= 1.6"
   required_providers {
@@ -40,7 +40,14 @@ module "function_app" {
   name_prefix         = var.name_prefix
   unique_suffix       = random_string.token.result
   app_settings = {
-    LOG_FORMAT = "json"
-    LOG_LEVEL  = "info"
+    LOG_FORMAT                  = "json"
+    LOG_LEVEL                   = "info"
+    PROFILE_SERVICE_URL         = var.profile_service_url
+    ORDERS_SERVICE_URL          = var.orders_service_url
+    RECOMMENDATIONS_SERVICE_URL = var.recommendations_service_url
+    PROFILE_TIMEOUT_MS          = tostring(var.timeouts_ms.profile)
+    ORDERS_TIMEOUT_MS           = tostring(var.timeouts_ms.orders)
+    RECOMMENDATIONS_TIMEOUT_MS  = tostring(var.timeouts_ms.recommendations)
+    DASHBOARD_DEADLINE_MS       = tostring(var.timeouts_ms.deadline)
   }
 }

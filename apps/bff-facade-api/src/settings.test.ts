@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
-import { readDashboardSettings } from './settings.js';
+import { DASHBOARD_SETTING_NAMES, readDashboardSettings } from './settings.js';
 
 const URLS = {
   PROFILE_SERVICE_URL: 'https://profile.internal.example/v1/profiles',
@@ -30,5 +33,13 @@ describe('readDashboardSettings', () => {
     expect(() => readDashboardSettings({ ...URLS, DASHBOARD_DEADLINE_MS: '0' })).toThrow(
       'DASHBOARD_DEADLINE_MS',
     );
+  });
+});
+
+describe('the IaC', () => {
+  it.each(['main.bicep', 'main.tf'])('%s sets every setting the app reads', (file) => {
+    const text = readFileSync(join(import.meta.dirname, '..', 'infra', file), 'utf8');
+    for (const name of DASHBOARD_SETTING_NAMES)
+      expect(text).toMatch(new RegExp(`\\b${name}\\s*[:=]`));
   });
 });
