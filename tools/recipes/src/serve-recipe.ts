@@ -9,21 +9,24 @@ import { KEYS_FILE } from '@cookbook/functions-host';
 import type { Recipe } from './read-recipes.js';
 import { startServices } from './services/start-services.js';
 
+/** Writes the recipe's fixed dev keys (metadata `local.keys`) where the host reads local keys, so its page's curl lines work. */
+export function writeDevKeys(recipe: Recipe): void {
+  const { keys } = recipe.metadata.local;
+  if (!keys) return;
+  const file = join(recipe.dir, KEYS_FILE);
+  const content = {
+    masterKey: keys.master ?? randomBytes(40).toString('base64url'),
+    hostKeys: keys.host ?? {},
+    functionKeys: keys.functions ?? {},
+  };
+  writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  // mode only applies to a new file; an older, wider one is narrowed
+  chmodSync(file, 0o600);
+}
+
 /** `nx serve` for a recipe with local services: start them, then the functions-host `serve` pointed at them. */
 export async function serveRecipe(recipe: Recipe, hostArgs: readonly string[]): Promise<number> {
-  const { keys } = recipe.metadata.local;
-  if (keys) {
-    // the recipe's fixed dev keys go where the host reads local keys, so its page's curl lines work
-    const file = join(recipe.dir, KEYS_FILE);
-    const master = keys.master ?? randomBytes(40).toString('base64url');
-    const content = {
-      masterKey: master,
-      hostKeys: keys.host ?? {},
-      functionKeys: keys.functions ?? {},
-    };
-    writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
+  writeDevKeys(recipe);
   const services = await startServices(recipe);
   const hostCli = join(
     dirname(fileURLToPath(import.meta.resolve('@cookbook/functions-host/package.json'))),
