@@ -5,7 +5,7 @@ import {
   openApiRoute,
 } from '@cookbook/http-kit';
 
-import { webhookGithub } from './functions/webhook-github.js';
+import { githubWebhook } from './functions/github-webhook.js';
 
 /** Document metadata; `routePrefix` must match host.json. */
 export const openApiOptions: OpenApiOptions = {
@@ -19,7 +19,7 @@ export const openApiOptions: OpenApiOptions = {
 };
 
 /** The API routes, documented in the OpenAPI document. */
-export const apiRoutes: readonly AnyRoute[] = [webhookGithub];
+export const apiRoutes: readonly AnyRoute[] = [githubWebhook];
 
 /** Everything main.ts registers: the API plus its OpenAPI document and docs page. */
 export const appRoutes: readonly AnyRoute[] = [

@@ -24,6 +24,9 @@ export { PROBLEM_TYPE_BASE, problemCatalog, problemTypeUri } from './errors/prob
 /** The RFC 9457 media type and zod schema of every error body. */
 export { PROBLEM_CONTENT_TYPE, ProblemDetailsSchema } from './errors/problem-details.js';
 
+/** zod issues → problem `errors` with JSON Pointers, for a body the handler decodes itself (`rawBody`). */
+export { issuesToErrors } from './validation/issues-to-errors.js';
+
 /** Conditional writes: `If-Match` against the current ETag → 412, missing when required → 428. */
 export { checkIfMatch, type IfMatchOptions } from './conditional/if-match.js';
 

@@ -118,7 +118,7 @@ describe('rawBody routes (HMAC-style verification before parsing)', () => {
       route: 'bad',
       authLevel: 'anonymous',
       responses: { 204: { description: 'none' } },
-      handler: () => ({ status: 204 }),
+      handler: () => ({ status: 204 as const }),
     } as const;
     expect(() => defineRoute({ ...base, methods: ['GET'], rawBody: true })).toThrow(
       'rawBody needs a method that carries a body',
