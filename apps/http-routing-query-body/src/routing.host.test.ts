@@ -10,7 +10,7 @@ let host: LocalHost;
 beforeAll(async () => {
   host = await createLocalHost(recipeDir, {
     env: { LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
-    log: () => {},
+    log: () => undefined,
   });
 });
 afterAll(() => host.close());

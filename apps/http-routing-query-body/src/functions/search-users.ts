@@ -1,7 +1,7 @@
 import { defineRoute } from '@cookbook/http-kit';
 import * as z from 'zod';
 
-import { limitSchema, UserSchema, users } from '../users.js';
+import { limitSchema, users, UserSchema } from '../users.js';
 
 export const SearchResultSchema = z
   .object({ q: z.string(), limit: z.number().int(), results: z.array(UserSchema) })

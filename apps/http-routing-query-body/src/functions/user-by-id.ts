@@ -14,8 +14,8 @@ import {
   type User,
   UserFieldsSchema,
   UserIdSchema,
-  UserSchema,
   users,
+  UserSchema,
 } from '../users.js';
 import { USER_BODY_LIMIT_BYTES } from './users-collection.js';
 

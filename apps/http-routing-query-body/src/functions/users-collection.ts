@@ -6,8 +6,8 @@ import {
   encodeCursor,
   limitSchema,
   UserFieldsSchema,
-  UserSchema,
   users,
+  UserSchema,
 } from '../users.js';
 
 /** Largest accepted JSON body for user writes; larger → 413 before it is parsed. */

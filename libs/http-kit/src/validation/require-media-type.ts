@@ -25,7 +25,7 @@ export function requireMediaType(mediaType: string): ContextExtension<string> {
 }
 
 /** Marks an extension made by `requireMediaType`; the value is the media type. */
-export const REQUIRED_MEDIA_TYPE = Symbol('requiredMediaType');
+export const REQUIRED_MEDIA_TYPE: unique symbol = Symbol('requiredMediaType');
 
 /** The media type a route's `requireMediaType` extension demands, if it has one. */
 export function requiredMediaTypeOf(
