@@ -1,6 +1,6 @@
 // The production deploy step: `DATABASE_URL=… npx nx run full-stack-crud-api:migrate` before the new code takes traffic.
-import { openDatabase } from '../src/db/open-database.js';
 import { migrate, readMigrations } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open-database.js';
 import { DEFAULT_PGLITE_DATA_DIR } from '../src/db/recipe-paths.js';
 
 const database = await openDatabase(process.env, DEFAULT_PGLITE_DATA_DIR);

@@ -13,11 +13,16 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
       (await pglite.query<Row>(sql, [...params])).rows,
     exec: async (sql) => void (await pglite.exec(sql)),
   };
+  // One connection only: sessions take turns, so two migration runners never interleave their statements.
+  let turn: Promise<unknown> = Promise.resolve();
   return {
     driver: 'pglite',
     query: session.query,
-    // One connection only: PGlite queues statements, so a session is the database itself.
-    withSession: (work) => work(session),
+    withSession<T>(work: (current: Session) => Promise<T>): Promise<T> {
+      const result = turn.then(() => work(session));
+      turn = result.catch(() => undefined);
+      return result;
+    },
     close: () => pglite.close(),
   };
 }

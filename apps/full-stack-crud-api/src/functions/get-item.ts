@@ -2,7 +2,7 @@ import { defineRoute, httpError } from '@cookbook/http-kit';
 
 import { appDatabase } from '../db/app-database.js';
 import { withDatabase } from '../db/database-errors.js';
-import { ItemIdParamsSchema, itemEtag, ItemSchema } from '../items/item-schemas.js';
+import { itemEtag, ItemIdParamsSchema, ItemSchema } from '../items/item-schemas.js';
 import { itemsRepository } from '../items/items-repository.js';
 import { ITEM_ROUTE, itemErrors } from '../items/route-parts.js';
 

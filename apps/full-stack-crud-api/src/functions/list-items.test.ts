@@ -1,8 +1,10 @@
+import { invokeRoute } from '@cookbook/http-kit/testing';
 import { describe, expect, it } from 'vitest';
 
 import { encodeCursor } from '../items/list-cursor.js';
 import { anItem, itemsClient as api } from '../testing/items-client.js';
 import { useAppTestDatabase } from '../testing/use-app-test-database.js';
+import { listItems } from './list-items.js';
 
 const db = useAppTestDatabase();
 
@@ -99,8 +101,6 @@ describe('GET /api/items (keyset pagination)', () => {
     await seed(['a']);
     const etag = (await api.list()).headers.get('etag') ?? '';
     expect(etag).toMatch(/^"/);
-    const { invokeRoute } = await import('@cookbook/http-kit/testing');
-    const { listItems } = await import('./list-items.js');
     expect((await invokeRoute(listItems, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 });

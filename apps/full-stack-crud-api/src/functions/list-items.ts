@@ -3,7 +3,7 @@ import * as z from 'zod';
 
 import { appDatabase } from '../db/app-database.js';
 import { withDatabase } from '../db/database-errors.js';
-import { ItemPageSchema } from '../items/item-schemas.js';
+import { ItemPageSchema, STORABLE_TEXT } from '../items/item-schemas.js';
 import { itemsRepository } from '../items/items-repository.js';
 import { decodeCursor, encodeCursor } from '../items/list-cursor.js';
 
@@ -25,7 +25,7 @@ const ListQuerySchema = z.object({
     .string()
     .min(1)
     .max(200)
-    .regex(/^[^\u0000\p{Cs}]*$/u, 'name_prefix must not contain NUL or unpaired surrogates')
+    .regex(STORABLE_TEXT, 'name_prefix must not contain NUL or unpaired surrogates')
     .optional(),
 });
 

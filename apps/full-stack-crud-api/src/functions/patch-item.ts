@@ -8,7 +8,7 @@ import {
 import { appDatabase } from '../db/app-database.js';
 import { isUniqueViolation, withDatabase } from '../db/database-errors.js';
 import { writeIfMatch } from '../items/conditional-write.js';
-import { ItemIdParamsSchema, itemEtag, ItemPatchSchema } from '../items/item-schemas.js';
+import { itemEtag, ItemIdParamsSchema, ItemPatchSchema } from '../items/item-schemas.js';
 import { itemsRepository } from '../items/items-repository.js';
 import { IfMatchHeaders, ITEM_ROUTE, itemResponse, writeErrors } from '../items/route-parts.js';
 

@@ -3,7 +3,7 @@ import { defineRoute, httpError } from '@cookbook/http-kit';
 import { appDatabase } from '../db/app-database.js';
 import { isUniqueViolation, withDatabase } from '../db/database-errors.js';
 import { writeIfMatch } from '../items/conditional-write.js';
-import { ItemIdParamsSchema, itemEtag, ItemInputSchema } from '../items/item-schemas.js';
+import { itemEtag, ItemIdParamsSchema, ItemInputSchema } from '../items/item-schemas.js';
 import { itemsRepository } from '../items/items-repository.js';
 import { IfMatchHeaders, ITEM_ROUTE, itemResponse, writeErrors } from '../items/route-parts.js';
 

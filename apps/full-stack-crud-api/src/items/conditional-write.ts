@@ -1,6 +1,6 @@
 import { checkIfMatch, httpError } from '@cookbook/http-kit';
 
-import { itemEtag, type Item } from './item-schemas.js';
+import { type Item, itemEtag } from './item-schemas.js';
 
 /** What a conditional write reads first and then attempts only at the version it read. */
 export interface ConditionalWrite<T> {

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 
-// PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate would not survive the trip to UTF-8.
-const STORABLE_TEXT = /^[^\u0000\p{Cs}]*$/u;
+/** PostgreSQL text cannot hold NUL, and a lone UTF-16 surrogate would not survive the trip to UTF-8. */
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+export const STORABLE_TEXT = /^[^\u0000\p{Cs}]*$/u;
 
 function text(field: string, max: number) {
   return z

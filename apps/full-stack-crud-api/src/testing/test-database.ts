@@ -35,7 +35,9 @@ export interface TestDatabase {
  * the same `pg` driver the app uses. Without: PGlite in memory. Either way, migrated.
  */
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const url = process.env.DATABASE_URL?.trim();
+  const url = process.env.CRUD_TEST_REQUIRE_POSTGRES
+    ? requirePostgresUrl()
+    : process.env.DATABASE_URL?.trim();
   let database: Database;
   let dispose = async (): Promise<void> => undefined;
   if (url) {
