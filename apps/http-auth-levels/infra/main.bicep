@@ -1,4 +1,5 @@
-// Http Auth Levels: the Function App from the shared module, nothing else yet.
+// HTTP Auth Levels: the Function App from the shared module. No keys are declared or output here:
+// Azure generates the function, host and master keys; read them with listKeys or az (see README).
 // Deploy after `npx nx run http-auth-levels:build`, then publish dist/ (see the recipe README).
 targetScope = 'resourceGroup'
 
