@@ -42,8 +42,17 @@ export { openApiRoute } from './openapi/openapi-route.js';
 /** Serves a Swagger UI page for the document (`GET docs`, `GET docs/{asset}`). */
 export { apiDocsRoutes } from './openapi/api-docs-routes.js';
 
-/** Writes the OpenAPI document at build time (what APIM imports). */
-export { writeOpenApiDocument } from './openapi/write-openapi-document.js';
+/** Writes openapi.json (3.1) and openapi.apim.json (3.0, what APIM imports) at build time. */
+export { apimDocumentPath, writeOpenApiDocument } from './openapi/write-openapi-document.js';
+
+/** The two documents in memory: OpenAPI 3.1 (served) and 3.0.3 (APIM import). */
+export {
+  buildApimOpenApiDocument,
+  buildOpenApiDocument,
+} from './openapi/build-openapi-document.js';
+
+/** JSON pointers of OpenAPI 3.1-only constructs (empty for a document APIM can import as is). */
+export { findOpenApi31Constructs } from './openapi/openapi-3-only-constructs.js';
 
 /** OpenAPI document metadata: `info`, `routePrefix`, `servers`, `tags`. */
 export type { OpenApiOptions } from './openapi/openapi-types.js';

@@ -6,7 +6,7 @@ import { buildOperation } from './build-operation.js';
 import { FUNCTION_KEY_SCHEMES } from './function-key-schemes.js';
 import type { JsonObject, OpenApiDocument, OpenApiOptions } from './openapi-types.js';
 import { primeResponseSchemas } from './operation-responses.js';
-import { SchemaComponents } from './schema-components.js';
+import { SchemaComponents, type SchemaTarget } from './schema-components.js';
 import { templateToOpenApiPaths } from './template-to-openapi.js';
 
 const METHOD_ORDER = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -32,7 +32,7 @@ function sortKeys(object: JsonObject, order?: readonly string[]): JsonObject {
 }
 
 /**
- * Builds an OpenAPI 3.1 document from route definitions (the file APIM imports). Paths are
+ * Builds an OpenAPI 3.1 document from route definitions (served at `/api/openapi.json`). Paths are
  * relative to the host's route prefix, which becomes `servers: [{ url: '/api' }]`. Deterministic:
  * the same routes always give the same JSON.
  *
@@ -43,7 +43,29 @@ export function buildOpenApiDocument(
   routes: readonly AnyRoute[],
   options: OpenApiOptions,
 ): OpenApiDocument {
-  const components = new SchemaComponents();
+  return buildDocument(routes, options, 'draft-2020-12');
+}
+
+/**
+ * Builds the OpenAPI 3.0.3 document API Management imports, from the same routes: APIM converts
+ * 3.1 to 3.0 on import and refuses some valid 3.1 forms, so it gets zod's `openapi-3.0` output.
+ *
+ * @example
+ * const document = buildApimOpenApiDocument(routes, { info: { title: 'Catalog', version: '1.0.0' } });
+ */
+export function buildApimOpenApiDocument(
+  routes: readonly AnyRoute[],
+  options: OpenApiOptions,
+): OpenApiDocument {
+  return buildDocument(routes, options, 'openapi-3.0');
+}
+
+function buildDocument(
+  routes: readonly AnyRoute[],
+  options: OpenApiOptions,
+  target: SchemaTarget,
+): OpenApiDocument {
+  const components = new SchemaComponents(target);
   // Always present: every error response refers to it.
   components.convert(ProblemDetailsSchema, 'output', 'Problem');
   const documented = routes.filter((route) => !route.hidden);
@@ -83,7 +105,7 @@ export function buildOpenApiDocument(
       .map((name) => ({ name })),
   ];
   return {
-    openapi: '3.1.0',
+    openapi: target === 'openapi-3.0' ? '3.0.3' : '3.1.0',
     info: { ...options.info },
     servers: (options.servers ?? [{ url: serverUrl(options.routePrefix ?? 'api') }]).map(
       (server) => ({

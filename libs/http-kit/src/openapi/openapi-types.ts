@@ -10,9 +10,9 @@ export type JsonValue =
 /** A JSON object (schemas, operations, components). */
 export type JsonObject = { [key: string]: JsonValue };
 
-/** The generated OpenAPI 3.1 document. */
+/** A generated OpenAPI document: 3.1.0 (served) or 3.0.3 (imported by APIM). */
 export interface OpenApiDocument {
-  readonly openapi: '3.1.0';
+  readonly openapi: '3.1.0' | '3.0.3';
   readonly info: OpenApiInfo;
   readonly servers: readonly OpenApiServer[];
   readonly tags?: readonly JsonObject[];

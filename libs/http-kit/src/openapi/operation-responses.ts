@@ -51,7 +51,8 @@ export function declaredResponse(
     headers.etag = typeof route.cache.etag === 'function' ? ROUTE_ETAG_HEADER : ETAG_HEADER;
   }
   if (route.cache?.cacheControl && status >= 200 && status < 300) {
-    headers['cache-control'] = { schema: { type: 'string', const: route.cache.cacheControl } };
+    // A one-value enum, not `const`: the same spelling is valid in OpenAPI 3.0 and 3.1.
+    headers['cache-control'] = { schema: { type: 'string', enum: [route.cache.cacheControl] } };
   }
   const response: JsonObject = { description: spec.description, headers };
   if (spec.schema) {
@@ -90,7 +91,7 @@ export function automaticResponses(route: AnyRoute): Record<number, JsonObject> 
         'x-correlation-id': CORRELATION_HEADER,
         // A 304 repeats the Cache-Control the 200 would carry (RFC 9110 §15.4.5).
         ...(cacheControl
-          ? { 'cache-control': { schema: { type: 'string', const: cacheControl } } }
+          ? { 'cache-control': { schema: { type: 'string', enum: [cacheControl] } } }
           : {}),
       },
     };

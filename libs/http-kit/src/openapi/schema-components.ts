@@ -8,6 +8,9 @@ const COMPONENT_REF = '#/components/schemas/';
 
 export type SchemaIo = 'input' | 'output';
 
+/** zod's JSON Schema targets for the two documents: OpenAPI 3.1 (2020-12) and OpenAPI 3.0. */
+export type SchemaTarget = 'draft-2020-12' | 'openapi-3.0';
+
 function rewriteRefs(value: JsonValue, refs: ReadonlyMap<string, string>): JsonValue {
   if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, refs));
   if (typeof value !== 'object' || value === null) return value;
@@ -21,9 +24,14 @@ function rewriteRefs(value: JsonValue, refs: ReadonlyMap<string, string>): JsonV
   return result;
 }
 
-function toJsonSchema(schema: z.ZodType, io: SchemaIo, label: string): JsonObject {
+function toJsonSchema(
+  schema: z.ZodType,
+  io: SchemaIo,
+  label: string,
+  target: SchemaTarget,
+): JsonObject {
   try {
-    return z.toJSONSchema(schema, { io, target: 'draft-2020-12' }) as JsonObject;
+    return z.toJSONSchema(schema, { io, target }) as JsonObject;
   } catch (error) {
     throw new Error(`${label}: the schema cannot be written as JSON Schema (${String(error)})`, {
       cause: error,
@@ -39,17 +47,25 @@ function toJsonSchema(schema: z.ZodType, io: SchemaIo, label: string): JsonObjec
 export class SchemaComponents {
   readonly #schemas = new Map<string, JsonObject>();
   readonly #converted = new Map<z.ZodType, Partial<Record<SchemaIo, JsonObject>>>();
+  readonly #target: SchemaTarget;
+
+  /** `openapi-3.0` makes zod write `nullable`, single `type`s and boolean exclusive bounds. */
+  constructor(target: SchemaTarget = 'draft-2020-12') {
+    this.#target = target;
+  }
 
   /** The JSON Schema of `schema` with `$ref`s into components; `label` names anonymous parts. */
   convert(schema: z.ZodType, io: SchemaIo, label: string): JsonObject {
     const cached = this.#converted.get(schema)?.[io];
     if (cached) return cached;
-    const converted = toJsonSchema(schema, io, label);
-    const { $defs } = converted;
+    const converted = toJsonSchema(schema, io, label, this.#target);
+    // zod writes `$defs` for 2020-12 and `definitions` for openapi-3.0.
+    const defsKey = this.#target === 'openapi-3.0' ? 'definitions' : '$defs';
+    const $defs = converted[defsKey];
     const root: JsonObject = { ...converted };
     // Components live inside the OpenAPI document, which fixes the dialect.
     delete root.$schema;
-    delete root.$defs;
+    delete root[defsKey];
     const defs = Object.entries(($defs ?? {}) as Record<string, JsonObject>);
     const targets = new Map<string, string>();
     for (const [name] of defs) {
@@ -58,7 +74,7 @@ export class SchemaComponents {
     }
     const refsFor = (): Map<string, string> => {
       const refs = new Map(
-        [...targets].map(([name, target]) => [`#/$defs/${name}`, COMPONENT_REF + target]),
+        [...targets].map(([name, target]) => [`#/${defsKey}/${name}`, COMPONENT_REF + target]),
       );
       refs.set('#', COMPONENT_REF + label);
       return refs;
