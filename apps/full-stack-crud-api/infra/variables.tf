@@ -19,3 +19,9 @@ variable "name_prefix" {
     error_message = "name_prefix must be 3-12 lowercase letters or digits, starting with a letter."
   }
 }
+
+variable "database_pool_max" {
+  description = "Connections each instance may open (Burstable B1ms allows about 50 in total)."
+  type        = number
+  default     = 5
+}
