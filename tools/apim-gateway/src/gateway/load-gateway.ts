@@ -11,6 +11,7 @@ import type { ApiView, SubscriptionView } from '../expressions/runtime-types.js'
 import { DEFAULT_DEV_ISSUER, DEV_ISSUER_PATH } from '../jwt/dev-issuer.js';
 import { OpenIdConfigCache } from '../jwt/openid-config-cache.js';
 import { type ApiOperation, readApiOperations } from '../openapi/api-operations.js';
+import { assertApimImportable } from '../openapi/assert-apim-importable.js';
 import {
   compilePolicyDocument,
   type ComposedPolicy,
@@ -74,7 +75,11 @@ export async function loadGateway(
   };
   const services = createServices(config, options, substitute);
   const openapiFile = resolve(baseDir, config.api.openapi);
-  const operations = readApiOperations(await readJson(openapiFile), openapiFile);
+  const openapiText = await readOpenApiText(openapiFile);
+  const openapiDocument = parseJson(openapiText, openapiFile);
+  // Refuse what APIM's import would refuse or silently change; warn where it transforms.
+  assertApimImportable(openapiDocument, Buffer.byteLength(openapiText), openapiFile, options.log);
+  const operations = readApiOperations(openapiDocument, openapiFile);
   const policies = config.api.policies;
   const files = { baseDir, values, services, format: policies.format };
   const globalPolicy = await compileFile(policies.global, 'global', EMPTY_POLICY, files);
@@ -239,10 +244,9 @@ function subscriptionIndex(
   return index;
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
+async function readOpenApiText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     throw new GatewayLoadError(
       file,
@@ -250,6 +254,9 @@ async function readJson(file: string): Promise<unknown> {
       `cannot read OpenAPI document: ${(error as Error).message} (build the recipe first?)`,
     );
   }
+}
+
+function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
