@@ -9,6 +9,9 @@ import { join } from 'node:path';
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+// Azurite exits when its stdin closes, i.e. when the test process dies, even by SIGKILL.
+const EXIT_WITH_PARENT =
+  "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).on('error',()=>{}).resume()";
 
 export interface RunningAzurite {
   /** An `AzureWebJobsStorage` connection string for the emulator's table service. */
@@ -37,11 +40,12 @@ export async function startAzurite(): Promise<RunningAzurite> {
   const child = spawn(
     process.execPath,
     [
+      ...['--import', EXIT_WITH_PARENT],
       main,
       ...['--tableHost', '127.0.0.1', '--tablePort', String(port)],
       ...['--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--silent'],
     ],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const close = async (): Promise<void> => {

@@ -12,6 +12,9 @@ const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const READY_TIMEOUT_MS = 60_000;
+// Azurite exits when its stdin closes, i.e. when this process dies, even by SIGKILL.
+const EXIT_WITH_PARENT =
+  "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).on('error',()=>{}).resume()";
 
 /** The `AzureWebJobsStorage` connection string for Azurite's table service on `port`. */
 export function azuriteConnectionString(port: number): string {
@@ -75,6 +78,7 @@ export async function startAzuriteTables(): Promise<{ port: number; close(): Pro
   const child = spawn(
     process.execPath,
     [
+      ...['--import', EXIT_WITH_PARENT],
       main,
       ...['--tableHost', '127.0.0.1', '--tablePort', String(port)],
       '--inMemoryPersistence',
@@ -82,7 +86,7 @@ export async function startAzuriteTables(): Promise<{ port: number; close(): Pro
       '--disableTelemetry',
       '--silent',
     ],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const close = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
