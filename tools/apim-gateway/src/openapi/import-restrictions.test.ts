@@ -176,6 +176,15 @@ describe('APIM OpenAPI import restrictions (Learn: API import restrictions and k
     ]);
   });
 
+  it('a response header or property named x-… is a name, not an extension', () => {
+    const document = clean();
+    const ok = (get(document).responses as Doc)['200'] as Doc;
+    ok.headers = { 'x-correlation-id': { schema: { type: 'string' } } };
+    const item = ((document.components as Doc).schemas as Doc).Item as Doc;
+    item.properties = { 'x-tag': { type: 'string' }, examples: { type: 'object' } };
+    expect(check(document)).toEqual({ errors: [], warnings: [] });
+  });
+
   it('warns that `examples` is not imported (OpenAPI version 3: examples is not supported, example is)', () => {
     const document = clean();
     const media = ((get(document).responses as Doc)['200'] as Doc).content as Doc;

@@ -29,6 +29,28 @@ const SUPPORTED_EXTENSIONS = new Set(['x-ms-paths', 'x-servers']);
 
 type Json = Record<string, unknown>;
 
+/** OpenAPI and JSON Schema fields whose keys are names the author chose. */
+const NAME_MAPS = new Set([
+  'paths',
+  'headers',
+  'properties',
+  'patternProperties',
+  'responses',
+  'content',
+  'schemas',
+  'definitions',
+  'parameters',
+  'requestBodies',
+  'securitySchemes',
+  'examples',
+  'links',
+  'callbacks',
+  'variables',
+  'encoding',
+  'mapping',
+  'scopes',
+]);
+
 /** Checks an OpenAPI document (already parsed, `bytes` long) the way APIM's import does. */
 export function checkApimImport(document: unknown, bytes: number): ImportCheck {
   const check: ImportCheck = { errors: [], warnings: [] };
@@ -184,12 +206,20 @@ function checkOperation(
 }
 
 /** `$ref`s into other files, custom `x-` extensions and `examples` anywhere in the document. */
-function walkRefsAndExtensions(value: unknown, pointer: string, error: Report, warn: Report): void {
+function walkRefsAndExtensions(
+  value: unknown,
+  pointer: string,
+  error: Report,
+  warn: Report,
+  parentKey = '',
+): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walkRefsAndExtensions(item, `${pointer}/${i}`, error, warn));
+    value.forEach((item, i) => walkRefsAndExtensions(item, `${pointer}/${i}`, error, warn, ''));
     return;
   }
   if (!isRecord(value)) return;
+  // In a map (headers, properties, …) keys are names, not extensions or keywords.
+  const named = NAME_MAPS.has(parentKey);
   for (const [key, item] of Object.entries(value)) {
     const at = `${pointer}/${escape(key)}`;
     // URL template requirements: "$ref pointers can't reference external files."
@@ -201,11 +231,7 @@ function walkRefsAndExtensions(value: unknown, pointer: string, error: Report, w
       );
     }
     // Supported extensions: x-ms-paths and x-servers; "Custom extensions are ignored on import."
-    if (
-      key.startsWith('x-') &&
-      !SUPPORTED_EXTENSIONS.has(key) &&
-      !pointer.includes('/properties')
-    ) {
+    if (key.startsWith('x-') && !SUPPORTED_EXTENSIONS.has(key) && !named) {
       warn(
         'custom-extension-ignored|Supported extensions',
         at,
@@ -213,14 +239,14 @@ function walkRefsAndExtensions(value: unknown, pointer: string, error: Report, w
       );
     }
     // OpenAPI version 3: "Examples isn't supported, but example is."
-    if (key === 'examples' && isRecord(item) && !pointer.includes('/properties')) {
+    if (key === 'examples' && isRecord(item) && !named) {
       warn(
         'examples-ignored|OpenAPI version 3',
         at,
         '`examples` is not imported; only `example` is',
       );
     }
-    walkRefsAndExtensions(item, at, error, warn);
+    walkRefsAndExtensions(item, at, error, warn, named ? '' : key);
   }
 }
 
