@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startGateway } from '@cookbook/apim-gateway';
 import { describe, expect, it } from 'vitest';
 
 import { namedValueReferences, policyFiles, readRecipeFile } from '../infra/iac-files.js';
@@ -24,7 +25,7 @@ const config = JSON.parse(
 describe('apim/local-gateway.json runs the deployed policy files unchanged', () => {
   it('serves the API under the same suffix as Azure, from the built OpenAPI document', () => {
     expect(config.api.path).toBe('api');
-    expect(join('apim', config.api.openapi)).toBe(join('dist', 'openapi.json'));
+    expect(join('apim', config.api.openapi)).toBe(join('dist', 'openapi.apim.json'));
   });
 
   it('loads every policy file under apim/, at the scope its path says', () => {
@@ -71,5 +72,29 @@ describe('apim/local-gateway.json runs the deployed policy files unchanged', () 
     expect(Number(config.namedValues['rate-limit-period'])).toBeLessThanOrEqual(10);
     expect(Number(config.namedValues['cache-duration'])).toBeLessThanOrEqual(10);
     expect(new Set(config.subscriptions.map((s) => s.id)).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the local gateway checks the OpenAPI import like APIM', () => {
+  async function importWarnings(openapi: string): Promise<string[]> {
+    const warnings: string[] = [];
+    const gateway = await startGateway({
+      config: { ...config, api: { ...config.api, openapi } } as never,
+      baseDir: import.meta.dirname,
+      port: 0,
+      env: { FUNCTIONS_HOST_KEY: 'test-host-key' },
+      log: { info: () => undefined, warn: (message) => warnings.push(message) },
+    });
+    await gateway.close();
+    return warnings.filter((message) => message.startsWith('APIM import'));
+  }
+
+  it('loads dist/openapi.apim.json with no import error and no import warning', async () => {
+    expect(await importWarnings('../dist/openapi.apim.json')).toEqual([]);
+  });
+
+  it('would warn on the 3.1 dist/openapi.json (APIM imports 3.1 as import-compatible only)', async () => {
+    const warnings = await importWarnings('../dist/openapi.json');
+    expect(warnings.join('\n')).toMatch(/rule openapi-31-import-only/);
   });
 });

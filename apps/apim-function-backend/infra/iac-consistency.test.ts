@@ -17,7 +17,7 @@ import {
 } from './iac-files.js';
 
 const iacFiles = ['infra/main.bicep', 'infra/main.tf'] as const;
-const buildOutputs = ['dist/openapi.json'];
+const buildOutputs = ['dist/openapi.json', 'dist/openapi.apim.json'];
 const contractNamedValues = [
   'cache-duration',
   'function-host-key',
@@ -94,8 +94,9 @@ describe.each(iacFiles)('%s', (iacFile) => {
     ).toEqual(policyFiles());
   });
 
-  it('imports the OpenAPI document the build writes', () => {
-    expect(loadedFiles(iacFile)).toContain('dist/openapi.json');
+  it('imports the OpenAPI 3.0 document the build writes for APIM, not the 3.1 one', () => {
+    expect(loadedFiles(iacFile)).toContain('dist/openapi.apim.json');
+    expect(loadedFiles(iacFile)).not.toContain('dist/openapi.json');
   });
 
   it('declares every {{named value}} the policies use, and no other', () => {
@@ -194,11 +195,13 @@ describe('the policies and the backend agree', () => {
   });
 
   it('has one operation policy per operation id that exists in the OpenAPI document', () => {
-    const openapiPath = join(recipeDir, 'dist/openapi.json');
+    const openapiPath = join(recipeDir, 'dist/openapi.apim.json');
     if (!existsSync(openapiPath)) {
-      throw new Error('dist/openapi.json is missing: run `npx nx run apim-function-backend:build`');
+      throw new Error(
+        'dist/openapi.apim.json is missing: run `npx nx run apim-function-backend:build`',
+      );
     }
-    const document = JSON.parse(readRecipeFile('dist/openapi.json')) as {
+    const document = JSON.parse(readRecipeFile('dist/openapi.apim.json')) as {
       paths: Record<string, Record<string, { operationId?: string }>>;
     };
     const operationIds = Object.values(document.paths).flatMap((item) =>

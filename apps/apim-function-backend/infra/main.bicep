@@ -1,5 +1,6 @@
 // Azure Functions (Flex Consumption) behind Azure API Management (Basic v2 / Standard v2).
-// Deploy after `npx nx run apim-function-backend:build` (the API definition is dist/openapi.json).
+// Deploy after `npx nx run apim-function-backend:build` (the API definition is dist/openapi.apim.json,
+// the OpenAPI 3.0.3 twin of dist/openapi.json: APIM imports 3.0.x fully, 3.1 only partly).
 targetScope = 'resourceGroup'
 
 @description('Region for every resource.')
@@ -139,7 +140,7 @@ resource api 'Microsoft.ApiManagement/service/apis@2024-05-01' = {
     }
     serviceUrl: 'https://${functionApp.outputs.defaultHostname}/api'
     format: 'openapi+json'
-    value: loadTextContent('../dist/openapi.json')
+    value: loadTextContent('../dist/openapi.apim.json')
   }
 }
 

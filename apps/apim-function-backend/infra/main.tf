@@ -1,5 +1,6 @@
 # Azure Functions (Flex Consumption) behind Azure API Management (Basic v2 / Standard v2).
-# Apply after `npx nx run apim-function-backend:build` (the API definition is dist/openapi.json).
+# Apply after `npx nx run apim-function-backend:build` (the API definition is dist/openapi.apim.json,
+# the OpenAPI 3.0.3 twin of dist/openapi.json: APIM imports 3.0.x fully, 3.1 only partly).
 terraform {
   required_version = ">= 1.6"
   required_providers {
@@ -138,7 +139,7 @@ resource "azurerm_api_management_api" "catalog" {
 
   import {
     content_format = "openapi+json"
-    content_value  = file("${path.module}/../dist/openapi.json")
+    content_value  = file("${path.module}/../dist/openapi.apim.json")
   }
 }
 

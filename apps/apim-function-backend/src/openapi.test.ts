@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { findOpenApi31Constructs } from '@cookbook/http-kit';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -53,6 +54,45 @@ describe('GET /api/openapi.json', () => {
     };
     expect(catalogOpenApiOptions.routePrefix).toBe(hostJson.extensions.http.routePrefix);
     expect(catalog.host.routePrefix).toBe(hostJson.extensions.http.routePrefix);
+  });
+});
+
+describe('dist/openapi.apim.json (the OpenAPI 3.0 document APIM imports)', () => {
+  let apim: Document;
+  beforeAll(async () => {
+    apim = JSON.parse(
+      await readFile(join(recipeDir, 'dist/openapi.apim.json'), 'utf8'),
+    ) as Document;
+  });
+
+  it('is a valid OpenAPI 3.0.3 document', async () => {
+    expect(apim.openapi).toBe('3.0.3');
+    const result = await new Validator().validate(structuredClone(apim));
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+  });
+
+  it('has no OpenAPI 3.1-only construct, where the served 3.1 document has some', () => {
+    expect(findOpenApi31Constructs(apim as never)).toEqual([]);
+    // routed_by is nullable: a type array in 3.1, `nullable: true` in 3.0.
+    expect(findOpenApi31Constructs(served as never).length).toBeGreaterThan(0);
+    expect(JSON.stringify(apim)).toContain('"nullable":true');
+  });
+
+  it('describes the same operations, parameters and responses as the served 3.1 document', () => {
+    const shape = (document: Document): unknown =>
+      Object.entries(document.paths).flatMap(([path, item]) =>
+        Object.entries(item).map(([method, operation]) => ({
+          route: `${method} ${path}`,
+          id: operation.operationId,
+          parameters: (
+            operation.parameters as { in: string; name: string; required?: boolean }[] | undefined
+          )?.map((parameter) => `${parameter.in}:${parameter.name}:${String(parameter.required)}`),
+          responses: Object.keys((operation as { responses?: object }).responses ?? {}),
+        })),
+      );
+    expect(shape(apim)).toEqual(shape(served));
+    expect(apim.servers).toEqual(served.servers);
   });
 });
 
