@@ -10,10 +10,10 @@ import { githubWebhook } from './functions/github-webhook.js';
 /** Document metadata; `routePrefix` must match host.json. */
 export const openApiOptions: OpenApiOptions = {
   info: {
-    title: 'Webhook Github',
+    title: 'GitHub Webhook',
     version: '1.0.0',
     description:
-      'Verified, idempotent GitHub webhooks: HMAC over raw bytes, secret rotation, exactly-once delivery with Table Storage',
+      'Verified, idempotent GitHub webhooks: HMAC over the raw bytes, secret rotation, one processing per delivery with Table Storage',
   },
   routePrefix: 'api',
 };
@@ -25,5 +25,5 @@ export const apiRoutes: readonly AnyRoute[] = [githubWebhook];
 export const appRoutes: readonly AnyRoute[] = [
   ...apiRoutes,
   openApiRoute({ ...openApiOptions, routes: apiRoutes }),
-  ...apiDocsRoutes({ title: 'Webhook Github' }),
+  ...apiDocsRoutes({ title: 'GitHub Webhook' }),
 ];
