@@ -1,4 +1,5 @@
-// Auth Easyauth Claims: the Function App from the shared module, nothing else yet.
+// Auth EasyAuth Claims: the Function App from the shared module, behind App Service Authentication
+// (Entra ID; unauthenticated requests get 401 and client-sent X-MS-CLIENT-PRINCIPAL headers are stripped).
 // Deploy after `npx nx run auth-easyauth-claims:build`, then publish dist/ (see the recipe README).
 targetScope = 'resourceGroup'
 
@@ -9,6 +10,9 @@ param location string = resourceGroup().location
 @minLength(3)
 @maxLength(12)
 param namePrefix string = 'autheasyauth'
+
+@description('Client (application) id of the Entra app registration that represents this API.')
+param apiClientId string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, namePrefix))
 
@@ -22,6 +26,16 @@ module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
       LOG_FORMAT: 'json'
       LOG_LEVEL: 'info'
     }
+  }
+}
+
+module auth '../../../infra/bicep/modules/app-service-auth.bicep' = {
+  name: 'app-service-auth'
+  params: {
+    functionAppName: functionApp.outputs.name
+    clientId: apiClientId
+    allowedAudiences: ['api://${apiClientId}']
+    excludedPaths: ['/api/openapi.json', '/api/docs']
   }
 }
 

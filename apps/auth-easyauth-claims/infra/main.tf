@@ -1,4 +1,5 @@
-# Auth Easyauth Claims: the Function App from the shared module, nothing else yet.
+# Auth EasyAuth Claims: the Function App from the shared module, behind App Service Authentication
+# (Entra ID; unauthenticated requests get 401 and client-sent X-MS-CLIENT-PRINCIPAL headers are stripped).
 # Apply after `npx nx run auth-easyauth-claims:build`, then publish dist/ (see the recipe README).
 terraform {
   required_version = ">= 1.6"
@@ -43,4 +44,14 @@ module "function_app" {
     LOG_FORMAT = "json"
     LOG_LEVEL  = "info"
   }
+}
+
+module "app_service_auth" {
+  source = "../../../infra/terraform/modules/app-service-auth"
+
+  resource_group_name = data.azurerm_resource_group.target.name
+  function_app_name   = module.function_app.name
+  client_id           = var.api_client_id
+  allowed_audiences   = ["api://${var.api_client_id}"]
+  excluded_paths      = ["/api/openapi.json", "/api/docs"]
 }

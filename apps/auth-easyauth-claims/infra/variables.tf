@@ -19,3 +19,8 @@ variable "name_prefix" {
     error_message = "name_prefix must be 3-12 lowercase letters or digits, starting with a letter."
   }
 }
+
+variable "api_client_id" {
+  description = "Client (application) id of the Entra app registration that represents this API."
+  type        = string
+}

@@ -1,4 +1,4 @@
-// Auth Jwt Validation: the Function App from the shared module, nothing else yet.
+// Auth JWT Validation: the Function App from the shared module, told which authority and audience to trust.
 // Deploy after `npx nx run auth-jwt-validation:build`, then publish dist/ (see the recipe README).
 targetScope = 'resourceGroup'
 
@@ -9,6 +9,12 @@ param location string = resourceGroup().location
 @minLength(3)
 @maxLength(12)
 param namePrefix string = 'authjwtvalid'
+
+@description('Entra ID tenant whose tokens the API accepts.')
+param tenantId string = subscription().tenantId
+
+@description('The API app registration: App ID URI and/or client id the tokens must name in aud (comma-separated).')
+param audience string
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, namePrefix))
 
@@ -21,6 +27,9 @@ module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
     appSettings: {
       LOG_FORMAT: 'json'
       LOG_LEVEL: 'info'
+      // v2 endpoint: discovery names the v2 issuer; set accessTokenAcceptedVersion to 2 in the app manifest.
+      OIDC_AUTHORITY: '${environment().authentication.loginEndpoint}${tenantId}/v2.0'
+      OIDC_AUDIENCE: audience
     }
   }
 }

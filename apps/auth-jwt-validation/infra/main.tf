@@ -1,4 +1,4 @@
-# Auth Jwt Validation: the Function App from the shared module, nothing else yet.
+# Auth JWT Validation: the Function App from the shared module, told which authority and audience to trust.
 # Apply after `npx nx run auth-jwt-validation:build`, then publish dist/ (see the recipe README).
 terraform {
   required_version = ">= 1.6"
@@ -19,6 +19,8 @@ provider "azurerm" {
   # The storage account disables shared keys, so data-plane calls must use Entra ID.
   storage_use_azuread = true
 }
+
+data "azurerm_client_config" "current" {}
 
 data "azurerm_resource_group" "target" {
   name = var.resource_group_name
@@ -42,5 +44,8 @@ module "function_app" {
   app_settings = {
     LOG_FORMAT = "json"
     LOG_LEVEL  = "info"
+    # v2 endpoint: discovery names the v2 issuer; set accessTokenAcceptedVersion to 2 in the app manifest.
+    OIDC_AUTHORITY = "https://login.microsoftonline.com/${coalesce(var.tenant_id, data.azurerm_client_config.current.tenant_id)}/v2.0"
+    OIDC_AUDIENCE  = var.audience
   }
 }

@@ -19,3 +19,14 @@ variable "name_prefix" {
     error_message = "name_prefix must be 3-12 lowercase letters or digits, starting with a letter."
   }
 }
+
+variable "tenant_id" {
+  description = "Entra ID tenant whose tokens the API accepts; defaults to the deploying identity's tenant."
+  type        = string
+  default     = null
+}
+
+variable "audience" {
+  description = "The API app registration: App ID URI and/or client id the tokens must name in aud (comma-separated)."
+  type        = string
+}

@@ -1,4 +1,5 @@
-// Auth Multitenant: the Function App from the shared module, nothing else yet.
+// Auth Multi-Tenant: the Function App from the shared module, told the multi-tenant authority, the
+// audience and the tenant allow-list (validated by the app at start-up).
 // Deploy after `npx nx run auth-multitenant:build`, then publish dist/ (see the recipe README).
 targetScope = 'resourceGroup'
 
@@ -9,6 +10,12 @@ param location string = resourceGroup().location
 @minLength(3)
 @maxLength(12)
 param namePrefix string = 'authmultiten'
+
+@description('The API app registration (multi-tenant): App ID URI and/or client id the tokens must name in aud (comma-separated).')
+param audience string
+
+@description('Tenant GUIDs allowed to call the API; empty allows none.')
+param allowedTenantIds string[] = []
 
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, namePrefix))
 
@@ -21,6 +28,10 @@ module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
     appSettings: {
       LOG_FORMAT: 'json'
       LOG_LEVEL: 'info'
+      // organizations metadata: its issuer names {tenantid}; the app checks iss against each token's tid.
+      OIDC_AUTHORITY: '${environment().authentication.loginEndpoint}organizations/v2.0'
+      OIDC_AUDIENCE: audience
+      ALLOWED_TENANT_IDS: join(allowedTenantIds, ',')
     }
   }
 }

@@ -1,4 +1,5 @@
-# Auth Multitenant: the Function App from the shared module, nothing else yet.
+# Auth Multi-Tenant: the Function App from the shared module, told the multi-tenant authority, the
+# audience and the tenant allow-list (validated by the app at start-up).
 # Apply after `npx nx run auth-multitenant:build`, then publish dist/ (see the recipe README).
 terraform {
   required_version = ">= 1.6"
@@ -42,5 +43,9 @@ module "function_app" {
   app_settings = {
     LOG_FORMAT = "json"
     LOG_LEVEL  = "info"
+    # organizations metadata: its issuer names {tenantid}; the app checks iss against each token's tid.
+    OIDC_AUTHORITY     = "https://login.microsoftonline.com/organizations/v2.0"
+    OIDC_AUDIENCE      = var.audience
+    ALLOWED_TENANT_IDS = join(",", var.allowed_tenant_ids)
   }
 }

@@ -23,6 +23,8 @@ export interface RecipeStackOptions {
   hostKey?: string;
   /** Print host and gateway logs (default: silent). */
   verbose?: boolean;
+  /** App settings over the metadata's and the services' (a test pointing the recipe elsewhere). */
+  env?: Record<string, string>;
 }
 
 /** A recipe's built app on the local host, behind its local APIM gateway when it has one. */
@@ -47,7 +49,7 @@ export async function startRecipeStack(
   const keys = recipe.metadata.local.keys ?? { host: { default: hostKey } };
   const host = await createLocalHost(recipe.dir, {
     auth,
-    env: services.env,
+    env: { ...services.env, ...options.env },
     ...(auth ? { keys: { ...keys, host: { default: hostKey, ...keys.host } } } : {}),
     ...(options.verbose ? {} : { log: silent }),
   }).catch(async (error: unknown) => {

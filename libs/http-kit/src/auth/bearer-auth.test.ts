@@ -58,6 +58,14 @@ describe('bearerAuth (RFC 6750 challenges as catalogued problems)', () => {
     });
   });
 
+  it('answers another scheme with 401 and a bare Bearer challenge too (RFC 6750 §3.1)', async () => {
+    const response = await invokeRoute(routeFor(issuer), {
+      headers: { authorization: 'Basic dTpw' },
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="api"');
+  });
+
   it('answers a bad token with 401 error="invalid_token"', async () => {
     const response = await invokeRoute(routeFor(issuer), {
       headers: { authorization: 'Bearer a.b.c' },

@@ -55,7 +55,8 @@ export function bearerAuth(
       );
       throw bearerUnauthorized(
         'Send the access token as "Authorization: Bearer <token>".',
-        read.error === 'missing' ? 'missing' : 'invalid',
+        // RFC 6750 §3.1: no error code when the client sent no bearer credentials at all.
+        read.error === 'malformed' ? 'invalid' : 'missing',
       );
     }
     let claims: JWTPayload;
