@@ -15,8 +15,8 @@ const client = (options: Partial<DownstreamOptions<unknown>> = {}) =>
   createDownstreamClient({
     name: 'recommendations',
     schema: Recommendations,
-    timeoutMs: 1000,
-    deadlineMs: 2500,
+    timeoutMs: 2000,
+    deadlineMs: 4000,
     ...options,
   });
 const url = (customerId: string): string =>

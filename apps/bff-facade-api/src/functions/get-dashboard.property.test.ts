@@ -70,7 +70,7 @@ describe('GET /api/dashboard under any combination of downstream outcomes', () =
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   }, 300_000);
 });

@@ -47,8 +47,8 @@ export async function refusedUrl(path: string): Promise<string> {
 
 /** Timeouts generous for a loaded machine, yet below the stubs' `slow` (3 s). */
 export const TEST_SETTINGS = {
-  PROFILE_TIMEOUT_MS: '1000',
-  ORDERS_TIMEOUT_MS: '1000',
-  RECOMMENDATIONS_TIMEOUT_MS: '1000',
-  DASHBOARD_DEADLINE_MS: '2500',
+  PROFILE_TIMEOUT_MS: '2000',
+  ORDERS_TIMEOUT_MS: '2000',
+  RECOMMENDATIONS_TIMEOUT_MS: '2000',
+  DASHBOARD_DEADLINE_MS: '4000',
 } as const;
