@@ -136,6 +136,23 @@ describe('POST /api/github/webhook: X-GitHub-Delivery deduplication', () => {
     const good = await invokeRoute(githubWebhook, signedDelivery('push', push, { delivery }));
     expect(good.json()).toEqual(pushSummary);
   });
+  it('answers 503 (redeliver later) when Table Storage is unreachable, never a 500', async () => {
+    const working = process.env['AzureWebJobsStorage'] ?? '';
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    process.env['AzureWebJobsStorage'] = working.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:9');
+    try {
+      const response = await invokeRoute(githubWebhook, signedDelivery('push', push));
+      expect(response.status).toBe(503);
+      expect(response.json()).toMatchObject({
+        detail: 'The delivery store is unavailable; redeliver later.',
+      });
+      const written = logs.lines.join('\n');
+      expect(written).toContain('ECONNREFUSED');
+      expect(written).not.toContain(/AccountKey=([^;]+)/.exec(working)?.[1] ?? 'no key');
+    } finally {
+      process.env['AzureWebJobsStorage'] = working;
+    }
+  }, 120_000);
 });
 
 describe('POST /api/github/webhook: signature (X-Hub-Signature-256)', () => {
