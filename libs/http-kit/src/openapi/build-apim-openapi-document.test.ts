@@ -6,8 +6,8 @@ import { defineRoute } from '../route/define-route.js';
 import type { AnyRoute } from '../route/route-types.js';
 import { buildApimOpenApiDocument, buildOpenApiDocument } from './build-openapi-document.js';
 import { findOpenApi31Constructs } from './openapi-3-only-constructs.js';
-import type { JsonObject, JsonValue } from './openapi-types.js';
 import { documentedRoutes } from './openapi-test-routes.fixture.js';
+import type { JsonObject, JsonValue } from './openapi-types.js';
 
 const options = { info: { title: 'Catalog API', version: '1.0.0' } };
 
