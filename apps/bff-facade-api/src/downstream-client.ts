@@ -62,16 +62,16 @@ const MAX_BODY_CHARS = 256 * 1024;
 const isTransient = (error: unknown): boolean =>
   error instanceof DownstreamFailure && (error.reason === 'network' || error.status === 503);
 
-function parseBody<T>(text: string, schema: z.ZodType<T>): T {
-  if (text.length > MAX_BODY_CHARS) throw new DownstreamFailure('invalid-body');
+function parseBody<T>(text: string, schema: z.ZodType<T>, status: number): T {
+  if (text.length > MAX_BODY_CHARS) throw new DownstreamFailure('invalid-body', status);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new DownstreamFailure('invalid-json');
+    throw new DownstreamFailure('invalid-json', status);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new DownstreamFailure('invalid-body');
+  if (!parsed.success) throw new DownstreamFailure('invalid-body', status);
   return parsed.data;
 }
 
@@ -142,7 +142,7 @@ export function createDownstreamClient<T>(options: DownstreamOptions<T>): Downst
             await response.body?.cancel();
             throw new DownstreamFailure('status', response.status);
           }
-          const value = parseBody(await response.text(), options.schema);
+          const value = parseBody(await response.text(), options.schema, response.status);
           return { outcome: 'ok', value, status: response.status };
         });
       } catch (error) {

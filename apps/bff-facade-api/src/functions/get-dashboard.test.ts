@@ -125,8 +125,8 @@ describe('GET /api/dashboard when the profile fails: a 502 problem naming it', (
   it.each([
     ['hang', 'timeout'],
     ['fail', 'status, HTTP 503'],
-    ['garbage', 'invalid-json'],
-    ['invalid', 'invalid-body'],
+    ['garbage', 'invalid-json, HTTP 200'],
+    ['invalid', 'invalid-body, HTTP 200'],
     ['drop', 'network'],
   ])('profile %s → 502 "profile service failed (%s)", no stack trace', async (mode, why) => {
     const response = await dashboard(`c-42-profile-${mode}`);
