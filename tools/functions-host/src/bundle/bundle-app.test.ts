@@ -17,6 +17,9 @@ describe('bundleApp (esbuild single file)', () => {
     expect(code).toContain('"@azure/functions-core"');
     expect(code).toContain('import("@azure/monitor-opentelemetry")');
     expect(code).toContain('//# sourceMappingURL=main.js.map');
+    // bare builtins are written as node: specifiers, which every ESM loader (vitest's too) knows
+    expect(code).toContain('from "node:util"');
+    expect(code).not.toContain('from "util"');
     expect(readFileSync(`${result.outfile}.map`, 'utf8')).toContain('src/main.ts');
   });
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 
 import { build, type BuildOptions, context, type Plugin } from 'esbuild';
@@ -12,6 +13,16 @@ export const DEFAULT_EXTERNALS: string[] = [
   'applicationinsights',
   'pino-pretty',
 ];
+
+// Bare builtins ("stream") become `node:stream`: not every ESM loader knows the bare names (vitest's does not).
+const nodeBuiltins: Plugin = {
+  name: 'node-builtins',
+  setup(builder) {
+    builder.onResolve({ filter: /^[a-z_]+(?:\/[a-z_]+)?$/ }, ({ path }) =>
+      isBuiltin(path) ? { path: `node:${path}`, external: true } : undefined,
+    );
+  },
+};
 
 export interface BundleOptions {
   /** Entry file relative to the app (default `src/main.ts`). */
@@ -62,6 +73,7 @@ async function buildOptions(appDir: string, options: BundleOptions): Promise<Bui
           js: "import { createRequire as __cookbookCreateRequire } from 'node:module';\nconst require = __cookbookCreateRequire(import.meta.url);",
         }
       : {},
+    plugins: [nodeBuiltins],
     logLevel: 'silent',
     metafile: true,
   };
@@ -108,7 +120,7 @@ export async function watchApp(
       });
     },
   };
-  const ctx = await context({ ...config, plugins: [notify] });
+  const ctx = await context({ ...config, plugins: [...(config.plugins ?? []), notify] });
   await ctx.watch();
   return { dispose: () => ctx.dispose() };
 }
