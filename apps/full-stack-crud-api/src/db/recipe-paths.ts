@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-// The same code runs from src/ (tests, tsx) and bundled into dist/main.js: walk up to the folder holding migrations/.
+// The same code runs from src/ (tests, tsx) and bundled into dist/main.js: walk up to the folder holding
+// migrations/. A deployed package may have none (production migrates in a deploy step): then dist/.. .
 function findRecipeRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
+  for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
     if (existsSync(join(dir, 'migrations')) && existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no migrations/ folder above ${start}`);
   }
+  return join(start, '..');
 }
 
 const recipeRoot = findRecipeRoot(import.meta.dirname);
