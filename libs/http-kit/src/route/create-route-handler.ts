@@ -149,10 +149,13 @@ function runHandler(
 ): HttpResponseInit | Promise<HttpResponseInit> {
   const handlerContext = handlerContextOf(call);
   call.handled = { input, handlerContext };
-  const result: unknown = call.compiled.route.handler(
-    input as RouteInput<string, never>,
-    handlerContext,
-  );
+  let result: unknown;
+  try {
+    result = call.compiled.route.handler(input as RouteInput<string, never>, handlerContext);
+  } catch (error) {
+    // a synchronous throw after an asynchronous body read would otherwise escape as a 500
+    return fail(call, error);
+  }
   if (!isPromise(result)) return succeed(call, result);
   return Promise.resolve(result).then(
     (value) => succeed(call, value),
@@ -186,7 +189,8 @@ function validateAndRun(call: Invocation): HttpResponseInit | Promise<HttpRespon
 }
 
 // Synchronous unless an extension, the body or the handler is asynchronous: under
-// AsyncLocalStorage every promise costs extra (Node 20 promise hooks), so a sync route makes none.
+// AsyncLocalStorage every promise costs extra (promise hooks, Node 22 without AsyncContextFrame),
+// so a sync route makes none.
 function handle(call: Invocation): HttpResponseInit | Promise<HttpResponseInit> {
   const { contextEntries } = call.compiled;
   if (contextEntries.length === 0) return validateAndRun(call);
