@@ -68,6 +68,7 @@ test('axe finds no serious or critical violation on the library, tool and other 
   page,
   baseURL,
 }) => {
+  test.setTimeout(180_000);
   await page.goto(CATALOG_PATH);
   const covered = new Set(
     [...PAGES, ...recipes.map(recipePath)].map((path) => new URL(path, baseURL).pathname),

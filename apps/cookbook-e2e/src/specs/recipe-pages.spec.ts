@@ -47,7 +47,9 @@ for (const recipe of recipes) {
           ).toBeAttached();
         }
       }
-      const folder = page.getByRole('link', { name: recipe.path, exact: true });
+      // The facts box under the metadata line links the recipe's folder on the repository.
+      const facts = content.locator('.custom-block.info').first();
+      const folder = facts.getByRole('link', { name: recipe.path, exact: true });
       expect(await folder.getAttribute('href')).toMatch(new RegExp(`^https?://.+/${recipe.path}$`));
       await expect(
         page.getByRole('link', { name: 'src/main.ts', exact: true }).first(),

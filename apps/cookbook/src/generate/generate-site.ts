@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { type Recipe, readRecipes } from '@cookbook/recipes';
+import { readRecipes, type Recipe } from '@cookbook/recipes';
 
 import { catalogEntries, catalogPage } from './catalog-page.js';
+import { escapeStrayHtml } from './escape-stray-html.js';
 import { knownDifferencesPage } from './known-differences.js';
 import { homePage, referencePage } from './readme-pages.js';
 import { recipePageMarkdown } from './recipe-page.js';
@@ -48,7 +49,7 @@ export function generateSite({ root, outDir, repository }: GenerateOptions): Gen
       pathKind,
       repository,
     };
-    return rewriteLinks(read(source), context);
+    return rewriteLinks(escapeStrayHtml(read(source)), context);
   };
 
   const files = new Map<string, string>();

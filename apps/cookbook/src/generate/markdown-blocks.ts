@@ -52,6 +52,40 @@ export function mapProseLines(markdown: string, change: (line: string) => string
   );
 }
 
+/**
+ * Applies `change` to each run of consecutive prose lines (a paragraph, list or table; a heading
+ * alone), so inline syntax that wraps across lines, like a code span, is seen whole.
+ */
+export function mapProseChunks(
+  markdown: string,
+  change: (chunk: string, isHeading: boolean) => string,
+): string {
+  return joinBlocks(
+    splitBlocks(markdown).map((block) => {
+      if (block.kind === 'fence') return block;
+      const lines: string[] = [];
+      let run: string[] = [];
+      const flush = (): void => {
+        if (run.length > 0) lines.push(...change(run.join('\n'), false).split('\n'));
+        run = [];
+      };
+      for (const line of block.lines) {
+        if (line.trim() === '') {
+          flush();
+          lines.push(line);
+        } else if (HEADING.test(line)) {
+          flush();
+          lines.push(...change(line, true).split('\n'));
+        } else {
+          run.push(line);
+        }
+      }
+      flush();
+      return { ...block, lines };
+    }),
+  );
+}
+
 /** An ATX heading outside code blocks. */
 export interface Heading {
   level: number;

@@ -48,6 +48,15 @@ describe('rewriteLinks', () => {
     );
   });
 
+  it('sees links and code spans that wrap across lines', () => {
+    expect(
+      rewriteLinks(
+        'See [the\ngateway](../../tools/gateway/README.md) and `src/\nmain.ts`.',
+        context,
+      ),
+    ).toBe('See [the\ngateway](/tools/gateway.md) and `src/\nmain.ts`.');
+  });
+
   it('leaves external links, same-page anchors and code untouched', () => {
     const markdown = [
       '[docs](https://example.org/x) [top](#overview) `[not](a-link.md)`',

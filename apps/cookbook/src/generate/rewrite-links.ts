@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 
-import { mapProseLines } from './markdown-blocks.js';
+import { mapProseChunks } from './markdown-blocks.js';
 import { type PathKind, type Repository, repositoryUrl } from './repository.js';
 
 /** What a README's relative links are resolved against. */
@@ -33,12 +33,17 @@ const PATH_LIKE = /^(?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\/?$/;
  */
 export function rewriteLinks(markdown: string, context: LinkContext): string {
   const broken: string[] = [];
-  const rewritten = mapProseLines(markdown, (line) => {
-    const definition = REFERENCE_DEFINITION.exec(line);
-    if (definition) {
-      return `${definition[1]}${resolveTarget(definition[2] ?? '', context, broken)}${definition[3]}`;
-    }
-    return rewriteLine(line, context, broken);
+  const rewritten = mapProseChunks(markdown, (chunk, isHeading) => {
+    const definitions = chunk
+      .split('\n')
+      .map((line) => {
+        const definition = REFERENCE_DEFINITION.exec(line);
+        return definition
+          ? `${definition[1]}${resolveTarget(definition[2] ?? '', context, broken)}${definition[3]}`
+          : line;
+      })
+      .join('\n');
+    return rewriteInline(definitions, isHeading, context, broken);
   });
   if (broken.length > 0) {
     throw new BrokenLinkError(
@@ -48,28 +53,32 @@ export function rewriteLinks(markdown: string, context: LinkContext): string {
   return rewritten;
 }
 
-function rewriteLine(line: string, context: LinkContext, broken: string[]): string {
-  const heading = /^ {0,3}#{1,6}\s/.test(line);
-  const autolink = (text: string): string => (heading ? text : autolinkCode(text, context));
-  const codeSpans = ranges(line, CODE_SPAN);
-  const links = ranges(line, INLINE_LINK).filter(
+function rewriteInline(
+  text: string,
+  isHeading: boolean,
+  context: LinkContext,
+  broken: string[],
+): string {
+  const autolink = (part: string): string => (isHeading ? part : autolinkCode(part, context));
+  const codeSpans = ranges(text, CODE_SPAN);
+  const links = ranges(text, INLINE_LINK).filter(
     ([start]) => !codeSpans.some(([from, to]) => start >= from && start < to),
   );
   let out = '';
   let at = 0;
   for (const [start, end] of links) {
-    out += autolink(line.slice(at, start));
-    const match = new RegExp(INLINE_LINK.source).exec(line.slice(start, end));
-    const [, bang = '', text = '', rawTarget = '', title = ''] = match ?? [];
+    out += autolink(text.slice(at, start));
+    const match = new RegExp(INLINE_LINK.source).exec(text.slice(start, end));
+    const [, bang = '', label = '', rawTarget = '', title = ''] = match ?? [];
     const target = resolveTarget(rawTarget, context, broken);
     // Images from another origin would break "no request leaves the site": link to them instead.
     out +=
       bang && EXTERNAL.test(target)
-        ? `[${text || target}](${target})`
-        : `${bang}[${text}](${target}${title})`;
+        ? `[${label || target}](${target})`
+        : `${bang}[${label}](${target}${title})`;
     at = end;
   }
-  return out + autolink(line.slice(at));
+  return out + autolink(text.slice(at));
 }
 
 function ranges(line: string, pattern: RegExp): [number, number][] {
