@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { allocatePorts, readRecipes,type Recipe, type RecipePorts } from '@cookbook/recipes';
+import { allocatePorts, readRecipes, type Recipe, type RecipePorts } from '@cookbook/recipes';
 
 /** Every recipe of the registry, run side by side by the local stack. */
 export const recipes: Recipe[] = readRecipes();
