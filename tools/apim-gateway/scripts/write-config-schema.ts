@@ -7,5 +7,8 @@ import { gatewayConfigJsonSchema } from '../src/config/config-json-schema.js';
 
 const target = resolve(import.meta.dirname, '../local-gateway.schema.json');
 // formatted as the repository formats JSON, so regenerating leaves `prettier --check` green
-await writeFile(target, await format(JSON.stringify(gatewayConfigJsonSchema()), { filepath: target }));
+await writeFile(
+  target,
+  await format(JSON.stringify(gatewayConfigJsonSchema()), { filepath: target }),
+);
 process.stdout.write(`wrote ${target}\n`);
