@@ -1,6 +1,5 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-
-import { signPayload } from '../src/github-signature.js';
 
 // Prints the X-Hub-Signature-256 value GitHub would send for a payload file:
 //   npx tsx scripts/sign-payload.ts samples/push.json [secret]
@@ -25,4 +24,5 @@ const bytes = readFileSync(file === '-' ? 0 : file);
 let end = bytes.length;
 while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end -= 1;
 const body = bytes.subarray(0, end);
-process.stdout.write(`${signPayload(secret, body)}\n`);
+// the same HMAC as src/github-signature.ts signPayload; no workspace import, so plain `npx tsx` runs it
+process.stdout.write(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}\n`);
