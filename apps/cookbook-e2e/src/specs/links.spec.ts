@@ -13,8 +13,11 @@ interface Visit {
 async function visit(page: Page, url: string): Promise<Visit> {
   const response = await page.goto(url);
   if (response?.status() !== 200) return { status: response?.status(), ids: [], hrefs: [] };
-  // Diagrams drawn means the lazily loaded mermaid chunks were requested too.
-  await expect(page.locator('.mermaid-source')).toHaveCount(0, { timeout: 30_000 });
+  // Every diagram settled (drawn, or showing its parse error: recipe-pages.spec.ts reports those)
+  // means the lazily loaded mermaid chunks were requested too.
+  await expect(page.locator('.mermaid-pending:not(:has(.mermaid-error))')).toHaveCount(0, {
+    timeout: 30_000,
+  });
   const ids = await page
     .locator('[id]')
     .evaluateAll((elements) => elements.map((element) => element.id));
