@@ -63,7 +63,7 @@ describe('policy XML (deployed with format "xml", so it must be well-formed)', (
     expect(source).toMatch(/^(?:<!--[\s\S]*?-->\s*)?<policies>/);
   });
 
-  it('uses exactly the named values agreed in CONTRACTS.md', () => {
+  it('uses exactly the named values the policy XML references', () => {
     expect(usedNamedValues).toEqual(contractNamedValues);
   });
 });
