@@ -9,3 +9,6 @@ export { getScopeValue } from './log-context.js';
 
 /** The severity of a line, as a sink receives it. */
 export type { LogLevel } from './log-level.js';
+
+/** Masks secrets inside free text (query parameters, auth schemes, connection strings), as log lines do. */
+export { redactString } from './redact-string.js';

@@ -1,3 +1,5 @@
+import { redactString as redactSecrets } from '@cookbook/logging/internal';
+
 import { StartupError } from '../startup/startup-error.js';
 import type {
   FunctionCallback,
@@ -18,7 +20,6 @@ import {
   isLevelEnabled,
 } from './host-log.js';
 import { defineReadOnly } from './read-only.js';
-import { redactSecrets } from './redact-secrets.js';
 
 export interface RegisteredFunction {
   functionId: string;
