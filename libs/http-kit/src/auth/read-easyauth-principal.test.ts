@@ -24,6 +24,27 @@ describe('decodeClientPrincipal (App Service X-MS-CLIENT-PRINCIPAL)', () => {
     expect(decodeClientPrincipal(header)).toEqual({ ok: false, error });
   });
 
+  it('keeps claim types that name Object.prototype members as plain claims (found by a property test)', () => {
+    const header = encodeClientPrincipal({
+      auth_typ: 'aad',
+      role_typ: 'r',
+      claims: [
+        { typ: 'toString', val: '' },
+        { typ: '__proto__', val: 'x' },
+        { typ: 'constructor', val: 'y' },
+      ],
+    });
+    const decoded = decodeClientPrincipal(header);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.principal.claims).toEqual({
+      toString: '',
+      ['__proto__']: 'x',
+      constructor: 'y',
+    });
+    expect(Object.getPrototypeOf(decoded.principal.claims)).toBe(Object.prototype);
+  });
+
   it('takes roles from the principal role_typ plus "roles", name from name_typ', () => {
     const header = encodeClientPrincipal({
       auth_typ: 'aad',

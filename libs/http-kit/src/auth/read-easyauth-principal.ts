@@ -84,12 +84,16 @@ export function decodeClientPrincipal(header: string | null | undefined): Client
         .filter((role) => role.length > 0),
     ),
   ];
-  const claims: Record<string, string | string[]> = {};
+  // a Map, not an object literal: claim types such as "toString" or "__proto__" are plain keys
+  const byType = new Map<string, string | string[]>();
   for (const { typ, val } of list) {
-    const existing = claims[typ];
-    claims[typ] =
-      existing === undefined ? val : [...(Array.isArray(existing) ? existing : [existing]), val];
+    const existing = byType.get(typ);
+    byType.set(
+      typ,
+      existing === undefined ? val : [...(Array.isArray(existing) ? existing : [existing]), val],
+    );
   }
+  const claims: Record<string, string | string[]> = Object.fromEntries(byType);
   return {
     ok: true,
     principal: {
