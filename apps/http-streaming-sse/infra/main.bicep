@@ -1,0 +1,29 @@
+// Http Streaming Sse: the Function App from the shared module, nothing else yet.
+// Deploy after `npx nx run http-streaming-sse:build`, then publish dist/ (see the recipe README).
+targetScope = 'resourceGroup'
+
+@description('Region for every resource.')
+param location string = resourceGroup().location
+
+@description('Short lowercase prefix for resource names.')
+@minLength(3)
+@maxLength(12)
+param namePrefix string = 'httpstreamin'
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, namePrefix))
+
+module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
+  name: 'function-app'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    uniqueSuffix: token
+    appSettings: {
+      LOG_FORMAT: 'json'
+      LOG_LEVEL: 'info'
+    }
+  }
+}
+
+output functionAppName string = functionApp.outputs.name
+output functionAppHostname string = functionApp.outputs.defaultHostname

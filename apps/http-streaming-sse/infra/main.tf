@@ -1,0 +1,46 @@
+# Http Streaming Sse: the Function App from the shared module, nothing else yet.
+# Apply after `npx nx run http-streaming-sse:build`, then publish dist/ (see the recipe README).
+terraform {
+  required_version = ">= 1.6"
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.42"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "~> 3.6"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  # The storage account disables shared keys, so data-plane calls must use Entra ID.
+  storage_use_azuread = true
+}
+
+data "azurerm_resource_group" "target" {
+  name = var.resource_group_name
+}
+
+resource "random_string" "token" {
+  length  = 8
+  lower   = true
+  upper   = false
+  numeric = true
+  special = false
+}
+
+module "function_app" {
+  source = "../../../infra/terraform/modules/function-app"
+
+  resource_group_name = data.azurerm_resource_group.target.name
+  location            = coalesce(var.location, data.azurerm_resource_group.target.location)
+  name_prefix         = var.name_prefix
+  unique_suffix       = random_string.token.result
+  app_settings = {
+    LOG_FORMAT = "json"
+    LOG_LEVEL  = "info"
+  }
+}

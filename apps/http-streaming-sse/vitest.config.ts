@@ -1,0 +1,3 @@
+import { defineProjectTestConfig } from '../../vitest.preset.mjs';
+
+export default defineProjectTestConfig(import.meta.dirname, { name: 'http-streaming-sse' });
