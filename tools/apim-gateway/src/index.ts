@@ -1,3 +1,4 @@
+export { SlidingWindowLimiter } from './cache/sliding-window-limiter.js';
 export type { BackendOverrides } from './config/backend-overrides.js';
 export type {
   ApiConfig,

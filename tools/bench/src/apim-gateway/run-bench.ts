@@ -1,0 +1,3 @@
+import { runRateLimiterBench } from './rate-limiter/rate-limiter-bench.js';
+
+runRateLimiterBench();
