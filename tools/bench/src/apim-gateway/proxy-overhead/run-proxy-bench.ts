@@ -1,0 +1,213 @@
+import { loadavg } from 'node:os';
+
+import { loadDevSigningKey, mintDevToken } from '@cookbook/apim-gateway';
+
+import { median, pairedRatios, range } from '../../apim-function-backend/stats.js';
+import { printTable, times, verdict } from '../../apim-function-backend/print-table.js';
+import { benchGatewayIdentity } from '../servers/gateway-identity.js';
+import { type BenchServer, startServer } from '../servers/start-server.js';
+import {
+  CONCURRENCY,
+  REQUESTS_PER_ROUND,
+  ROUNDS,
+  SLICES_PER_ROUND,
+  WARMUP_REQUESTS,
+} from '../settings.js';
+import { measureRounds, type Variant } from './measure-rounds.js';
+import { type Answer, type AnswerCheck, LoadClient, type RequestSpec } from './send-requests.js';
+
+const ITEM_PATH = '/api/catalog/42';
+
+/** The recipe's policy in front of its built bundle, against a plain node:http proxy to the same host. */
+export async function runProxyBench(): Promise<void> {
+  const started: BenchServer[] = [];
+  const clients: LoadClient[] = [];
+  const load = [loadavg()[0] as number];
+  try {
+    const host = await startServer('local host (recipe dist/main.js)', 'backend-host.ts', []);
+    started.push(host);
+    const servers = await Promise.all([
+      startServer('plain proxy', 'plain-proxy.ts', [host.url], { profile: true }),
+      startServer('plain proxy again (A/A)', 'plain-proxy.ts', [host.url], { profile: true }),
+      startServer('policy, cache MISS', 'gateway-server.ts', [host.url], { profile: true }),
+      startServer('policy, cache HIT', 'gateway-server.ts', [host.url], { profile: true }),
+      startServer('policy, MISS, new token each request', 'gateway-server.ts', [host.url], {
+        profile: true,
+      }),
+    ]);
+    started.push(...servers);
+    const [proxy, proxyAgain, miss, hit, fresh] = servers as [
+      BenchServer,
+      BenchServer,
+      BenchServer,
+      BenchServer,
+      BenchServer,
+    ];
+    const identity = await benchGatewayIdentity();
+    const tokenOptions = { ...identity.tokenOptions, key: await loadDevSigningKey() };
+    const token = await mintDevToken(tokenOptions);
+    const freshTokens: string[] = [];
+    const client = (server: BenchServer, spec: RequestSpec, check: AnswerCheck): LoadClient => {
+      const created = new LoadClient(server.url, spec, check, CONCURRENCY);
+      clients.push(created);
+      return created;
+    };
+    // A distinct Accept per request is a distinct cache key (vary-by-header Accept): every one a MISS.
+    const headers = (n: number, accept: string, bearer: string): Record<string, string> => ({
+      accept,
+      authorization: `Bearer ${bearer}`,
+      'ocp-apim-subscription-key': identity.subscriptionKey,
+      'x-correlation-id': `bench-${n}`,
+    });
+    const missSpec: RequestSpec = (n) => ({
+      path: ITEM_PATH,
+      headers: headers(n, `application/json;bench=${n}`, token),
+    });
+    const variants: Variant[] = [
+      { name: proxy.name, server: proxy, client: client(proxy, missSpec, itemAnswer()) },
+      {
+        name: proxyAgain.name,
+        server: proxyAgain,
+        client: client(proxyAgain, missSpec, itemAnswer()),
+      },
+      { name: miss.name, server: miss, client: client(miss, missSpec, itemAnswer('MISS')) },
+      {
+        name: hit.name,
+        server: hit,
+        client: client(
+          hit,
+          (n) => ({ path: ITEM_PATH, headers: headers(n, 'application/json', token) }),
+          itemAnswer('HIT'),
+        ),
+      },
+      {
+        name: fresh.name,
+        server: fresh,
+        client: client(
+          fresh,
+          (n) => ({
+            path: ITEM_PATH,
+            headers: headers(n, `application/json;bench=${n}`, freshTokens[n] ?? ''),
+          }),
+          itemAnswer('MISS'),
+        ),
+        // minted here, outside the measured window; each token differs (its own jti)
+        prepare: async (count) => {
+          const target = freshTokens.length + count;
+          while (freshTokens.length < target) {
+            freshTokens.push(
+              await mintDevToken({
+                ...tokenOptions,
+                claims: { jti: `bench-${freshTokens.length}` },
+              }),
+            );
+          }
+        },
+      },
+    ];
+    // The HIT variant's first request fills the cache; every later one must be a HIT.
+    await clients[3]?.send(1).catch(() => undefined);
+    console.log(
+      `Warming up: ${WARMUP_REQUESTS} requests per variant, ${CONCURRENCY} in flight, keep-alive…`,
+    );
+    for (const variant of variants) {
+      await variant.prepare?.(WARMUP_REQUESTS);
+      await variant.client.send(WARMUP_REQUESTS);
+    }
+    process.stdout.write(`${ROUNDS} rounds of ${REQUESTS_PER_ROUND} requests per variant: `);
+    const results = await measureRounds(
+      variants,
+      { rounds: ROUNDS, requestsPerRound: REQUESTS_PER_ROUND, slices: SLICES_PER_ROUND },
+      () => process.stdout.write('.'),
+    );
+    process.stdout.write('\n\n');
+    load.push(loadavg()[0] as number);
+    reportProxyBench(results.cpuMicros, results.wallRps, variants, load);
+  } finally {
+    for (const created of clients) created.close();
+    await Promise.all(started.map((server) => server.stop()));
+  }
+}
+
+/** A 200 with the item's JSON; through the gateway, also the x-apim-cache the policy sets. */
+function itemAnswer(cache?: 'HIT' | 'MISS'): AnswerCheck {
+  return (answer: Answer) => {
+    if (answer.status !== 200) return 'expected 200';
+    if (!answer.body.includes('"item_id":"42"')) return 'expected the item JSON';
+    if (cache && answer.headers['x-apim-cache'] !== cache) {
+      return `expected x-apim-cache ${cache}, got ${String(answer.headers['x-apim-cache'])}`;
+    }
+    return undefined;
+  };
+}
+
+function reportProxyBench(
+  cpu: Map<string, number[]>,
+  wall: Map<string, number[]>,
+  variants: readonly Variant[],
+  load: readonly number[],
+): void {
+  const series = (name: string): number[] => cpu.get(name) ?? [];
+  const [proxy, proxyAgain, miss, hit, fresh] = variants.map((v) => v.name) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const spread = (values: readonly number[], digits = 0): string => {
+    const { min, max } = range(values);
+    return `${min.toFixed(digits)}–${max.toFixed(digits)}`;
+  };
+  console.log(
+    'CPU µs per request of the proxy/gateway process (process.cpuUsage, user + system), median of rounds',
+  );
+  printTable(
+    [
+      'variant',
+      'CPU µs/req',
+      'min–max',
+      '× plain proxy',
+      'ratio min–max',
+      'req per CPU-s',
+      'wall req/s',
+    ],
+    variants.map(({ name }) => {
+      const ratios = pairedRatios(series(name), series(proxy));
+      return [
+        name,
+        median(series(name)).toFixed(0),
+        spread(series(name)),
+        times(median(ratios)),
+        `${range(ratios).min.toFixed(2)}–${range(ratios).max.toFixed(2)}`,
+        (1e6 / median(series(name))).toFixed(0),
+        median(wall.get(name) ?? []).toFixed(0),
+      ];
+    }),
+  );
+  const aa = pairedRatios(series(proxyAgain), series(proxy));
+  const missRatio = pairedRatios(series(miss), series(proxy));
+  const hitSpeedup = pairedRatios(series(miss), series(hit));
+  const freshCost = series(fresh).map((value, i) => value - (series(miss)[i] ?? Number.NaN));
+  console.log('');
+  console.log(
+    `A/A: two identical plain proxies differ by ${times(median(aa))} (rounds ${spread(aa, 2)}); load average ${load.map((l) => l.toFixed(2)).join(' → ')}`,
+  );
+  console.log(
+    verdict(
+      'full policy on a MISS ≤ 1.5× the plain proxy',
+      median(missRatio) <= 1.5,
+      `${times(median(missRatio))} (rounds ${spread(missRatio, 2)})`,
+    ),
+  );
+  console.log(
+    verdict(
+      'a cache HIT ≥ 5× the throughput of a MISS (requests per CPU-second)',
+      median(hitSpeedup) >= 5,
+      `${times(median(hitSpeedup))} (rounds ${spread(hitSpeedup, 2)})`,
+    ),
+  );
+  console.log(
+    `JWT validation cache: a new token on every request costs ${median(freshCost).toFixed(0)} µs more than one reused token (rounds ${spread(freshCost)}): the signature check that the cache skips for a token it has verified`,
+  );
+}
