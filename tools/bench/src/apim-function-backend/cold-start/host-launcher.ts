@@ -2,27 +2,39 @@ import { createInterface } from 'node:readline';
 
 import { createLocalHost, startHostServer } from '../local-host.js';
 import { startModuleProbe } from './module-probe.js';
+import { startOrderProbe } from './order-probe.js';
+import { LAUNCHER_LINE_PREFIX } from './launcher-protocol.js';
 
 // Bundled into one file and run with plain node: the host's own load time stays small and equal
-// for both app layouts. Prints one JSON line when listening; with --probe, answers "report" lines.
+// for every app layout. Prints one prefixed JSON line when listening (the app may log to stdout
+// too); with --probe or --order, answers each "report" line with one more.
 const [appDir = '.', ...flags] = process.argv.slice(2);
 const probe = flags.includes('--probe') ? startModuleProbe() : undefined;
+const order = flags.includes('--order') ? startOrderProbe() : undefined;
+
+function send(message: object): void {
+  process.stdout.write(`${LAUNCHER_LINE_PREFIX}${JSON.stringify(message)}\n`);
+}
 
 const host = await createLocalHost(appDir, { log: () => undefined });
 const hostReadyMs = performance.now();
 const server = await startHostServer(host, { port: 0, hostname: '127.0.0.1' });
-process.stdout.write(`${JSON.stringify({ port: server.port, hostReadyMs })}\n`);
+send({ port: server.port, hostReadyMs });
 
-if (probe) {
+if (probe || order) {
   const importUrl = flags[flags.indexOf('--import') + 1];
   for await (const line of createInterface({ input: process.stdin })) {
     if (line !== 'report') continue;
+    if (order) {
+      send(await order.report(15_000));
+      continue;
+    }
     let importMs: number | undefined;
     if (flags.includes('--import') && importUrl) {
       const started = performance.now();
       await import(importUrl);
       importMs = performance.now() - started;
     }
-    process.stdout.write(`${JSON.stringify({ ...(await probe.report()), importMs })}\n`);
+    send({ ...(await probe?.report()), importMs });
   }
 }

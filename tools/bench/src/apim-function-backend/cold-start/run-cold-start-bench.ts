@@ -7,6 +7,8 @@ import { getCatalogItem, launchHost } from './run-launcher.js';
 export interface ColdStartTarget {
   name: string;
   appDir: string;
+  /** App settings added to the child's environment (telemetry settings are removed first). */
+  env?: Record<string, string>;
 }
 
 /** Per run: process spawn → host ready (in-child clock), spawn → listening, spawn → first 200. */
@@ -17,7 +19,7 @@ export interface ColdStartSample {
 }
 
 async function startOnce(launcher: string, target: ColdStartTarget): Promise<ColdStartSample> {
-  const host = await launchHost(launcher, target.appDir);
+  const host = await launchHost(launcher, target.appDir, [], target.env);
   try {
     const status = await getCatalogItem(host.ready.port);
     const firstOkMs = performance.now() - host.spawnedAt;
@@ -32,14 +34,15 @@ async function startOnce(launcher: string, target: ColdStartTarget): Promise<Col
   }
 }
 
-/** Alternates the targets (first one rotating) for COLD_START_RUNS runs after a discarded warm-up. */
+/** Alternates the targets (first one rotating) for `runs` runs after a discarded warm-up. */
 export async function runColdStartBench(
   launcher: string,
   targets: readonly ColdStartTarget[],
+  runs: number = COLD_START_RUNS,
 ): Promise<Map<string, ColdStartSample[]>> {
   for (const target of targets) await startOnce(launcher, target);
   const samples = new Map<string, ColdStartSample[]>(targets.map((target) => [target.name, []]));
-  for (let run = 0; run < COLD_START_RUNS; run += 1) {
+  for (let run = 0; run < runs; run += 1) {
     for (let offset = 0; offset < targets.length; offset += 1) {
       const target = targets[(run + offset) % targets.length] as ColdStartTarget;
       samples.get(target.name)?.push(await startOnce(launcher, target));

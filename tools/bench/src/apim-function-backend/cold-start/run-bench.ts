@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { RECIPE_DIR } from '../bench-settings.js';
+import { prepareBenchApp } from '../invocation/prepare-bench-app.js';
+import { runOrderCheck } from '../telemetry/run-order-check.js';
+import { bundleLauncher } from './bundle-launcher.js';
+import { prepareUnbundledApp } from './prepare-unbundled-app.js';
+import {
+  COLD_TELEMETRY_ENV,
+  reportBareRatios,
+  reportTelemetryOrder,
+} from './report-bare-ratios.js';
+import { bundleBytes, runColdStartBench } from './run-cold-start-bench.js';
+
+// Goal 3 of issue 14: the recipe's bundle against a bare one-function app, process start → first
+// 200, alternating runs, with an A/A row; then telemetry on vs off and the order of events.
+const RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 15);
+const BARE_MAIN = resolve(import.meta.dirname, 'bare-main.ts');
+
+const started = performance.now();
+const loadAtStart = loadavg()[0]?.toFixed(2) ?? '?';
+console.log(
+  `# Cold start benchmark (node ${process.versions.node}, ${availableParallelism()} CPUs, load average ${loadAtStart} at start)\n`,
+);
+const root = await mkdtemp(join(tmpdir(), 'cold-start-bench-'));
+const bare = await prepareBenchApp(BARE_MAIN);
+try {
+  const launcher = await bundleLauncher(root);
+  const unbundled = await prepareUnbundledApp(root);
+  const kb = async (file: string): Promise<string> =>
+    `${Math.round((await bundleBytes(file)) / 1024)} KB`;
+  const names = {
+    bare: `bare one-function app (${await kb(bare.outfile)})`,
+    bareAgain: 'bare one-function app, again (A/A)',
+    recipe: `recipe dist/main.js (${await kb(join(RECIPE_DIR, 'dist/main.js'))})`,
+    recipeTelemetry: 'recipe dist/main.js, telemetry on',
+    unbundled: `recipe-shaped bench app, unbundled (${unbundled.files} .js files)`,
+  };
+  console.log(
+    `## Process start → first 200 over HTTP (new connection), median of ${RUNS} alternating runs\n`,
+  );
+  const samples = await runColdStartBench(
+    launcher,
+    [
+      { name: names.bare, appDir: bare.dir },
+      { name: names.recipe, appDir: RECIPE_DIR },
+      { name: names.bareAgain, appDir: bare.dir },
+      { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
+      { name: names.unbundled, appDir: unbundled.appDir },
+    ],
+    RUNS,
+  );
+  const verdicts = reportBareRatios(samples, names);
+
+  console.log('\n## Telemetry on: order of events in the host process (not timed)\n');
+  verdicts.push(
+    ...reportTelemetryOrder(
+      await runOrderCheck(launcher, RECIPE_DIR, COLD_TELEMETRY_ENV),
+      await runOrderCheck(launcher, RECIPE_DIR, {}),
+    ),
+  );
+
+  console.log('\n## Goals\n');
+  for (const line of verdicts) console.log(line);
+  const loadAtEnd = loadavg()[0]?.toFixed(2) ?? '?';
+  console.log(
+    `\n(one run, ${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loadAtStart} → ${loadAtEnd})`,
+  );
+} finally {
+  await bare.remove();
+  await rm(root, { recursive: true, force: true });
+}
