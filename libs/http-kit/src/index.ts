@@ -56,3 +56,22 @@ export { findOpenApi31Constructs } from './openapi/openapi-3-only-constructs.js'
 
 /** OpenAPI document metadata: `info`, `routePrefix`, `servers`, `tags`. */
 export type { OpenApiOptions } from './openapi/openapi-types.js';
+
+/** Streamed responses: `defineStreamRoute` + `streamResponse` (needs `enableHttpStream`), SSE framing, chunked uploads. */
+export {
+  defineStreamRoute,
+  type StreamBody,
+  streamResponse,
+} from './streaming/define-stream-route.js';
+export {
+  type EventSource,
+  type EventStreamOptions,
+  toEventStream,
+} from './streaming/event-stream.js';
+export { type BodyChunksRead, forEachBodyChunk } from './streaming/for-each-body-chunk.js';
+export {
+  EVENT_STREAM_CONTENT_TYPE,
+  formatServerSentComment,
+  formatServerSentEvent,
+  type ServerSentEvent,
+} from './streaming/server-sent-event.js';
