@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { HeaderBag } from '../http/header-bag.js';
 import { matchOperation } from '../openapi/api-operations.js';
+import type { ClientRequestBody } from '../pipeline/client-request-body.js';
 import type { ComposedPolicy } from '../pipeline/compile-policy-document.js';
 import { errorResponse, type GatewayResponse } from '../pipeline/gateway-response.js';
 import { RequestContext } from '../pipeline/request-context.js';
@@ -16,6 +17,8 @@ export interface GatewayRequestHead {
   url: URL;
   headers: HeaderBag;
   clientIp: string;
+  /** Aborted when the client goes away before the response is complete. */
+  signal?: AbortSignal;
 }
 
 /** The response, plus what the access log reports about it. */
@@ -30,7 +33,7 @@ export interface GatewayOutcome {
 /** Either answered from the head alone, or admitted: the pipeline runs once the body is read. */
 export type Admission =
   | { outcome: GatewayOutcome; run?: undefined }
-  | { outcome?: undefined; run(body: Buffer): Promise<GatewayOutcome> };
+  | { outcome?: undefined; run(body: ClientRequestBody): Promise<GatewayOutcome> };
 
 const MISSING_KEY =
   'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
@@ -63,6 +66,7 @@ export async function admitRequest(
     api: gateway.api,
     operationPath,
     backend: gateway.defaultBackend,
+    ...(head.signal ? { signal: head.signal } : {}),
   });
   const preflight = answerPreflight(gateway, ctx);
   if (preflight) {
@@ -89,7 +93,8 @@ export async function admitRequest(
   if (keyFailure) return { outcome: await run(gateway, ctx, policy, keyFailure) };
   return {
     run: (body) => {
-      ctx.requestBody = body;
+      // read (or streamed) only if forward-request runs: an early answer never waits for it
+      ctx.pendingBody = body;
       return run(gateway, ctx, policy, undefined);
     },
   };

@@ -7,11 +7,13 @@ import type { DevSigningKey } from '../jwt/dev-issuer.js';
 import { errorResponse, internalServerError } from '../pipeline/gateway-response.js';
 import type { GatewayLog } from '../policies/gateway-services.js';
 import { redactRequestTarget, writeAccessLog } from './access-log.js';
+import { clientRequestBody } from './client-request-body.js';
 import { devIssuerResponse, isDevIssuerPath } from './dev-issuer-routes.js';
 import { admitRequest, type GatewayOutcome } from './handle-request.js';
 import { lingerAfterAnswer } from './linger-after-answer.js';
 import type { LoadedGateway } from './load-gateway.js';
-import { declaredLength, readRequestBody } from './read-request-body.js';
+import { declaredLength } from './read-request-body.js';
+import { streamGatewayResponse } from './stream-response.js';
 import { writeGatewayResponse } from './write-response.js';
 
 export interface ServeState {
@@ -34,9 +36,14 @@ export async function serveRequest(
   expectsContinue: boolean,
 ): Promise<void> {
   const started = performance.now();
+  // the client leaving mid-request aborts the backend call (and a streamed body)
+  const clientGone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) clientGone.abort();
+  });
   let outcome: GatewayOutcome;
   try {
-    outcome = await answer(req, res, state, expectsContinue);
+    outcome = await answer(req, res, state, expectsContinue, clientGone.signal);
   } catch (error) {
     const requestId = randomUUID();
     state.log.warn('unhandled gateway error', { requestId, error: String(error) });
@@ -45,15 +52,23 @@ export async function serveRequest(
   // a large unread body is not read for nothing: the connection closes (politely) after the answer
   const draining = state.draining();
   if (!draining && !bodyWillBeDiscarded(req)) lingerAfterAnswer(req, res, LINGER_MS);
+  const options = {
+    head: req.method === 'HEAD',
+    close: draining,
+    requestId: outcome.requestId,
+    log: state.log,
+  };
+  const { response } = outcome;
+  let status: number;
   // 499: the client went away before the answer (nginx's convention); there is nobody to write to.
-  const status = res.destroyed
-    ? 499
-    : writeGatewayResponse(res, outcome.response, {
-        head: req.method === 'HEAD',
-        close: draining,
-        requestId: outcome.requestId,
-        log: state.log,
-      });
+  if (res.destroyed) {
+    response.stream?.destroy();
+    status = 499;
+  } else if (response.stream) {
+    status = await streamGatewayResponse(res, { ...response, stream: response.stream }, options);
+  } else {
+    status = writeGatewayResponse(res, response, options);
+  }
   writeAccessLog(state.log, {
     method: req.method ?? '-',
     path: redactRequestTarget(req.url ?? '/', state.gateway ? [state.gateway.keyNames.query] : []),
@@ -69,6 +84,7 @@ async function answer(
   res: ServerResponse,
   state: ServeState,
   expectsContinue: boolean,
+  signal: AbortSignal,
 ): Promise<GatewayOutcome> {
   const plain = (status: number, message: string, endedBy: string): GatewayOutcome => ({
     response: errorResponse(status, message),
@@ -101,13 +117,10 @@ async function answer(
     url,
     headers: HeaderBag.fromRaw(req.rawHeaders),
     clientIp: clientIp(req),
+    signal,
   });
   if (admission.outcome) return admission.outcome;
-  if (expectsContinue) res.writeContinue();
-  const body = await readRequestBody(req, state.maxBodyBytes);
-  if (body.kind === 'too-large') return plain(413, TOO_LARGE, 'request-size-limit');
-  if (body.kind === 'gone') return plain(400, 'Bad Request', 'client-closed');
-  return admission.run(body.body);
+  return admission.run(clientRequestBody(req, res, state.maxBodyBytes, expectsContinue));
 }
 
 // Up to this much unread body is read and dropped after an early answer, keeping the connection;

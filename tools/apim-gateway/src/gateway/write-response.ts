@@ -50,13 +50,22 @@ export function writeGatewayResponse(
   }
 }
 
-function send(res: ServerResponse, response: GatewayResponse, options: WriteOptions): void {
+/** The response's headers without framing ones (Node frames the body); Connection: close when asked. */
+export function headersToWrite(
+  response: GatewayResponse,
+  close: boolean,
+): Record<string, string[]> {
   const headers: Record<string, string[]> = {};
   for (const [name, values] of response.headers) {
     if (!FRAMING.has(name.toLowerCase())) headers[name] = values;
   }
+  if (close) headers['Connection'] = ['close'];
+  return headers;
+}
+
+function send(res: ServerResponse, response: GatewayResponse, options: WriteOptions): void {
+  const headers = headersToWrite(response, options.close);
   headers['Content-Length'] = [String(response.body.length)];
-  if (options.close) headers['Connection'] = ['close'];
   res.writeHead(response.status, response.reason || undefined, headers);
   res.end(options.head ? undefined : response.body);
 }

@@ -1,16 +1,30 @@
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
 
 import { HeaderBag } from './header-bag.js';
 import { stripHopByHop } from './hop-by-hop.js';
+
+/** A request body still arriving from the client (buffer-request-body="false"). */
+export interface StreamedBody {
+  stream: Readable;
+  /** The client's Content-Length, forwarded as is; undefined sends the body chunked. */
+  length: number | undefined;
+  /** Past this many bytes the backend call is cut and the caller answers 413. */
+  maxBytes: number;
+}
 
 export interface BackendRequest {
   url: string;
   method: string;
   headers: HeaderBag;
-  body: Buffer;
+  body: Buffer | StreamedBody;
   /** APIM semantics: the response headers must arrive within this time. */
   timeoutMs: number;
+  /** false (buffer-response="false"): resolve at the response headers, with the body as a stream. */
+  bufferResponse: boolean;
+  /** Aborts the backend call (the client went away). */
+  signal?: AbortSignal;
 }
 
 export interface BackendResult {
@@ -18,13 +32,17 @@ export interface BackendResult {
   reason: string;
   headers: HeaderBag;
   body: Buffer;
+  /** The backend body still arriving (bufferResponse false); `body` is then empty. */
+  stream?: Readable;
 }
+
+export type BackendErrorKind = 'timeout' | 'connection' | 'client-aborted' | 'request-too-large';
 
 export class BackendError extends Error {
   override readonly name = 'BackendError';
-  readonly kind: 'timeout' | 'connection';
+  readonly kind: BackendErrorKind;
 
-  constructor(kind: 'timeout' | 'connection', message: string) {
+  constructor(kind: BackendErrorKind, message: string) {
     super(message);
     this.kind = kind;
   }
@@ -36,33 +54,91 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers: Record<string, string[]> = {};
     for (const [name, values] of input.headers) headers[name] = values;
-    const hasBody =
-      input.body.length > 0 || !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(input.method);
-    if (hasBody) headers['Content-Length'] = [String(input.body.length)];
+    const streamed = Buffer.isBuffer(input.body) ? undefined : input.body;
+    const buffered = Buffer.isBuffer(input.body) ? input.body : undefined;
+    const bodyless = ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(input.method);
+    if (buffered && (buffered.length > 0 || !bodyless)) {
+      headers['Content-Length'] = [String(buffered.length)];
+    } else if (streamed?.length !== undefined) {
+      headers['Content-Length'] = [String(streamed.length)];
+    }
     const req = send(url, { method: input.method, headers });
+    let settled = false;
+    const fail = (error: BackendError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      input.signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    };
     const timer = setTimeout(() => {
       req.destroy(
         new BackendError('timeout', `backend did not answer within ${input.timeoutMs} ms`),
       );
     }, input.timeoutMs);
+    const onAbort = (): void => {
+      req.destroy(new BackendError('client-aborted', 'the client closed the connection'));
+    };
+    if (input.signal?.aborted) onAbort();
+    else input.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('response', (res: IncomingMessage) => {
       clearTimeout(timer);
+      const head = {
+        status: res.statusCode ?? 502,
+        reason: res.statusMessage ?? '',
+        headers: stripHopByHop(HeaderBag.fromRaw(res.rawHeaders)),
+      };
+      if (!input.bufferResponse) {
+        settled = true;
+        // From here the caller owns the body: the abort signal ends it through the stream.
+        input.signal?.removeEventListener('abort', onAbort);
+        resolve({ ...head, body: Buffer.alloc(0), stream: res });
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', (error) => reject(new BackendError('connection', error.message)));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 502,
-          reason: res.statusMessage ?? '',
-          headers: stripHopByHop(HeaderBag.fromRaw(res.rawHeaders)),
-          body: Buffer.concat(chunks),
-        }),
-      );
+      res.on('error', (error) => fail(asBackendError(error)));
+      res.on('end', () => {
+        if (settled) return;
+        settled = true;
+        input.signal?.removeEventListener('abort', onAbort);
+        resolve({ ...head, body: Buffer.concat(chunks) });
+      });
     });
-    req.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error instanceof BackendError ? error : new BackendError('connection', error.message));
-    });
-    req.end(hasBody ? input.body : undefined);
+    req.on('error', (error) => fail(asBackendError(error)));
+    if (streamed) {
+      // pipe applies backpressure: the client is read only as fast as the backend takes it. It
+      // leaves the client's stream open when the backend fails, so the client still gets the 500.
+      const source = streamed.stream;
+      const clientStopped = (): void => {
+        if (!source.readableEnded) {
+          req.destroy(new BackendError('client-aborted', 'the client stopped sending the body'));
+        }
+      };
+      let received = 0;
+      const count = (chunk: Buffer): void => {
+        received += chunk.length;
+        if (received <= streamed.maxBytes) return;
+        source.unpipe(req);
+        source.pause();
+        req.destroy(new BackendError('request-too-large', 'the request body is over the limit'));
+      };
+      source.on('data', count);
+      source.once('error', clientStopped);
+      source.once('close', clientStopped);
+      req.once('close', () => {
+        source.unpipe(req);
+        source.off('data', count);
+        source.off('error', clientStopped);
+        source.off('close', clientStopped);
+      });
+      source.pipe(req);
+    } else {
+      req.end(buffered && (buffered.length > 0 || !bodyless) ? buffered : undefined);
+    }
   });
+}
+
+function asBackendError(error: Error): BackendError {
+  return error instanceof BackendError ? error : new BackendError('connection', error.message);
 }

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 import { HeaderBag } from '../http/header-bag.js';
 
 export interface GatewayResponse {
@@ -5,6 +7,11 @@ export interface GatewayResponse {
   reason: string;
   headers: HeaderBag;
   body: Buffer;
+  /**
+   * forward-request buffer-response="false": the backend body, still arriving, written to the
+   * client as it comes (`body` is then empty). A policy that replaces the body destroys it.
+   */
+  stream?: Readable;
 }
 
 const REASONS: Record<number, string> = {
@@ -42,4 +49,20 @@ export function internalServerError(activityId: string): GatewayResponse {
 
 export function emptyResponse(status = 200): GatewayResponse {
   return { status, reason: reasonPhrase(status), headers: new HeaderBag(), body: Buffer.alloc(0) };
+}
+
+/** Drops a still-streaming backend body (its connection closes) when a policy replaces the body. */
+export function discardStream(response: GatewayResponse): void {
+  response.stream?.destroy();
+  delete response.stream;
+}
+
+/** Reads a streaming backend body to its end, for the policies that need the whole body (cache-store). */
+export async function bufferStream(response: GatewayResponse): Promise<void> {
+  const stream = response.stream;
+  if (!stream) return;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  response.body = Buffer.concat(chunks);
+  delete response.stream;
 }

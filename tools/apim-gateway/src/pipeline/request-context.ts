@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 import type {
   ApiView,
@@ -12,6 +13,7 @@ import type {
 import type { HeaderBag } from '../http/header-bag.js';
 import { QueryBag } from '../http/query-bag.js';
 import type { ApiOperation } from '../openapi/api-operations.js';
+import type { ClientRequestBody } from './client-request-body.js';
 import type { GatewayResponse } from './gateway-response.js';
 import type { Section } from './section.js';
 
@@ -29,6 +31,8 @@ export interface RequestContextInit {
   api: ApiView;
   operationPath: string;
   backend: BackendTarget | undefined;
+  /** Aborted when the client goes away before the response is complete. */
+  signal?: AbortSignal;
 }
 
 /** Mutable per-request state the policies act on; `scope` is the read-only `context` for expressions. */
@@ -43,7 +47,12 @@ export class RequestContext {
   method: string;
   requestHeaders: HeaderBag;
   query: QueryBag;
+  /** The request body a policy set (set-body), or the client's once read whole. */
   requestBody: Buffer;
+  /** The client's body, still unread: forward-request buffers or streams it; set-body drops it. */
+  pendingBody: ClientRequestBody | undefined;
+  /** Aborted when the client goes away: backend calls and streamed bodies stop with it. */
+  readonly signal: AbortSignal;
   operationPath: string;
   matchedParameters: Map<string, string> = new Map();
   operation: ApiOperation | undefined;
@@ -58,6 +67,8 @@ export class RequestContext {
   endedBy: string | undefined;
   /** forward-request got a backend response. */
   forwarded = false;
+  /** Backend bodies still streaming (buffer-response="false"); the ones not sent are destroyed. */
+  readonly backendStreams: Readable[] = [];
   /** Headers policies add to whatever response is finally sent (cors, rate-limit counters). */
   readonly responseHeaderHooks: Array<(headers: HeaderBag) => void> = [];
   readonly scope: ExpressionScope;
@@ -68,6 +79,8 @@ export class RequestContext {
     this.requestHeaders = init.headers;
     this.query = QueryBag.parse(init.originalUrl.search);
     this.requestBody = init.body;
+    this.pendingBody = undefined;
+    this.signal = init.signal ?? new AbortController().signal;
     this.clientIp = init.clientIp;
     this.api = init.api;
     this.operationPath = init.operationPath;

@@ -50,6 +50,10 @@ export async function runPipeline(
     }
   }
   for (const hook of ctx.responseHeaderHooks) hook(ctx.response.headers);
+  // a backend body that is not the one sent (return-response, on-error) must not hold its connection
+  for (const stream of ctx.backendStreams) {
+    if (stream !== ctx.response.stream) stream.destroy();
+  }
   return ctx.response;
 }
 

@@ -1,3 +1,4 @@
+import { bufferStream } from '../pipeline/gateway-response.js';
 import {
   booleanAttribute,
   checkAttributes,
@@ -21,10 +22,13 @@ export const cacheStore: PolicyDefinition = {
     const anyStatus = booleanAttribute(element, cc, 'cache-response', false);
     return {
       resumesCacheHit: true,
-      execute(ctx) {
+      async execute(ctx) {
         const response = ctx.response;
         if (ctx.cacheKey === undefined || ctx.cacheHit || !response) return;
         if (!anyStatus && response.status !== 200) return;
+        // storing needs the whole body: an unbuffered response is buffered here (APIM's SSE
+        // guidance: response caching delays events, so leave it off for streams)
+        await bufferStream(response);
         cc.services.responseCache.set(
           ctx.cacheKey,
           {

@@ -1,6 +1,6 @@
 import { stripHopByHop } from '../http/hop-by-hop.js';
-import { BackendError, sendToBackend } from '../http/send-to-backend.js';
-import { internalServerError } from '../pipeline/gateway-response.js';
+import { BackendError, sendToBackend, type StreamedBody } from '../http/send-to-backend.js';
+import { errorResponse, internalServerError } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
 import {
@@ -49,8 +49,8 @@ export const forwardRequest: PolicyDefinition = {
       expressions: true,
     });
     const failOnError = booleanAttribute(element, cc, 'fail-on-error-status-code', false);
-    booleanAttribute(element, cc, 'buffer-request-body', false);
-    booleanAttribute(element, cc, 'buffer-response', true);
+    const bufferRequestBody = booleanAttribute(element, cc, 'buffer-request-body', false);
+    const bufferResponse = booleanAttribute(element, cc, 'buffer-response', true);
     if (booleanAttribute(element, cc, 'follow-redirects', false)) {
       cc.fail('follow-redirects="true" is not supported by the local gateway', element.line);
     }
@@ -58,14 +58,20 @@ export const forwardRequest: PolicyDefinition = {
     return {
       async execute(ctx) {
         const timeout = timeoutMs ? timeoutMs(ctx.scope) : timeoutSeconds(ctx.scope) * 1000;
-        const result = await forward(ctx, cc.services, timeout);
+        const result = await forward(ctx, cc.services, {
+          timeoutMs: timeout,
+          bufferRequestBody,
+          bufferResponse,
+        });
         ctx.forwarded = true;
         ctx.response = {
           status: result.status,
           reason: result.reason,
           headers: result.headers,
           body: result.body,
+          ...(result.stream ? { stream: result.stream } : {}),
         };
+        if (result.stream) ctx.backendStreams.push(result.stream);
         if (failOnError && result.status >= 400) {
           throw new PolicyFailure(
             {
@@ -81,7 +87,14 @@ export const forwardRequest: PolicyDefinition = {
   },
 };
 
-async function forward(ctx: RequestContext, services: GatewayServices, timeoutMs: number) {
+interface ForwardOptions {
+  timeoutMs: number;
+  bufferRequestBody: boolean;
+  bufferResponse: boolean;
+}
+
+async function forward(ctx: RequestContext, services: GatewayServices, options: ForwardOptions) {
+  const { timeoutMs } = options;
   if (!ctx.backend) {
     throw new PolicyFailure(
       {
@@ -112,21 +125,76 @@ async function forward(ctx: RequestContext, services: GatewayServices, timeoutMs
       url: url.toString(),
       method: ctx.method,
       headers,
-      body: ctx.requestBody,
+      body: await requestBody(ctx, options.bufferRequestBody),
       timeoutMs,
+      bufferResponse: options.bufferResponse,
+      signal: ctx.signal,
     });
   } catch (error) {
     if (!(error instanceof BackendError)) throw error;
-    const timedOut = error.kind === 'timeout';
-    throw new PolicyFailure(
-      {
-        source: 'forward-request',
-        reason: timedOut ? 'Timeout' : 'BackendConnectionFailure',
-        message: timedOut
-          ? `Request to the backend service timed out (${timeoutMs} ms)`
-          : `Error occurred while calling the backend service: ${error.message}`,
-      },
-      internalServerError(ctx.requestId),
-    );
+    throw backendFailure(ctx, error, timeoutMs);
   }
+}
+
+/** buffer-request-body="true" reads the body whole first; the default streams it as it arrives. */
+async function requestBody(ctx: RequestContext, buffer: boolean): Promise<Buffer | StreamedBody> {
+  const pending = ctx.pendingBody;
+  if (!pending) return ctx.requestBody;
+  ctx.pendingBody = undefined;
+  if (!buffer) return pending.stream();
+  const result = await pending.read();
+  if (result.kind === 'too-large') throw tooLarge();
+  if (result.kind === 'gone') throw clientGone(ctx);
+  ctx.requestBody = result.body;
+  return result.body;
+}
+
+function backendFailure(ctx: RequestContext, error: BackendError, timeoutMs: number): Error {
+  switch (error.kind) {
+    case 'request-too-large':
+      return tooLarge();
+    case 'client-aborted':
+      return clientGone(ctx);
+    case 'timeout':
+      return new PolicyFailure(
+        {
+          source: 'forward-request',
+          reason: 'Timeout',
+          message: `Request to the backend service timed out (${timeoutMs} ms)`,
+        },
+        internalServerError(ctx.requestId),
+      );
+    case 'connection':
+      return new PolicyFailure(
+        {
+          source: 'forward-request',
+          reason: 'BackendConnectionFailure',
+          message: `Error occurred while calling the backend service: ${error.message}`,
+        },
+        internalServerError(ctx.requestId),
+      );
+  }
+}
+
+function tooLarge(): PolicyFailure {
+  return new PolicyFailure(
+    {
+      source: 'forward-request',
+      reason: 'RequestEntityTooLarge',
+      message: 'The request body is larger than the gateway accepts',
+    },
+    errorResponse(413, 'Request entity too large'),
+  );
+}
+
+/** APIM's LastError reason when the caller disconnects; nobody is left to read the answer. */
+function clientGone(ctx: RequestContext): PolicyFailure {
+  return new PolicyFailure(
+    {
+      source: 'forward-request',
+      reason: 'ClientConnectionFailure',
+      message: 'The client closed the connection',
+    },
+    internalServerError(ctx.requestId),
+  );
 }

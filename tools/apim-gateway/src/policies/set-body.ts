@@ -1,4 +1,4 @@
-import { emptyResponse } from '../pipeline/gateway-response.js';
+import { discardStream, emptyResponse } from '../pipeline/gateway-response.js';
 import { asString, checkAttributes, enumAttribute, textValue } from './attributes.js';
 import type { PolicyDefinition } from './policy-definition.js';
 
@@ -24,10 +24,14 @@ export const setBody: PolicyDefinition = {
           'utf8',
         );
         if (!cc.targetsResponse) {
+          // the client's own body is then never read (APIM sends the new one)
+          ctx.pendingBody = undefined;
           ctx.requestBody = body;
           return;
         }
         ctx.response ??= emptyResponse();
+        // a streaming backend body (buffer-response="false") is replaced, not read
+        discardStream(ctx.response);
         ctx.response.body = body;
       },
     };
