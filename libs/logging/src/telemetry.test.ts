@@ -40,6 +40,57 @@ process.stdout.write('RESULT ' + JSON.stringify({
 await stopTelemetry();
 `;
 
+// Acts as the Node worker: answers require('@azure/functions-core') (as the worker's require
+// patch does), then runs invocations in the worker's order (preInvocation hooks, the function,
+// postInvocation hooks, then the response). A synchronous module hook marks when the first
+// Azure Monitor module is loaded, before any of its code is evaluated; one array keeps the order.
+const WORKER_ENTRY = `
+import Module, { registerHooks } from 'node:module';
+import { startTelemetry, stopTelemetry } from '@cookbook/logging';
+
+const events = [];
+const hooks = { preInvocation: [], postInvocation: [] };
+const core = {
+  registerHook(name, callback) {
+    hooks[name].push(callback);
+    return { dispose: () => hooks[name].splice(hooks[name].indexOf(callback) >>> 0, 1) };
+  },
+};
+const originalRequire = Module.prototype.require;
+Module.prototype.require = function (id) {
+  return id === '@azure/functions-core' ? core : originalRequire.apply(this, arguments);
+};
+registerHooks({
+  load(url, context, nextLoad) {
+    if (url.includes('@azure/monitor-opentelemetry') && !events.includes('exporter loaded')) {
+      events.push('exporter loaded');
+    }
+    return nextLoad(url, context);
+  },
+});
+
+async function invoke(name) {
+  const pre = { invocationContext: { traceContext: {} }, functionCallback: () => name, inputs: [] };
+  for (const hook of [...hooks.preInvocation]) await hook(pre);
+  events.push(name + ': ' + pre.functionCallback());
+  const post = { invocationContext: {}, inputs: [], result: undefined, error: undefined };
+  for (const hook of [...hooks.postInvocation]) await hook(post);
+  events.push(name + ' response sent');
+}
+
+const options = { enableLiveMetrics: false, azureMonitorExporterOptions: { disableOfflineStorage: true } };
+const scheduled = await startTelemetry(process.env, options);
+events.push('serving');
+await invoke('first invocation');
+// the distro registers its own preInvocation hook once it runs
+while (hooks.preInvocation.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+await invoke('second invocation');
+const postHooksLeft = hooks.postInvocation.length;
+const preHooks = hooks.preInvocation.length;
+await stopTelemetry();
+process.stdout.write('RESULT ' + JSON.stringify({ scheduled, events, postHooksLeft, preHooks }) + '\\n');
+`;
+
 const scratch = createScratchDir();
 afterAll(() => scratch.remove());
 
@@ -148,6 +199,74 @@ describe('startTelemetry', () => {
     ]);
     expect(run.stdout).not.toContain('00000000-0000-0000-0000-000000000000');
   }, 40_000);
+
+  it('inside a Functions worker, loads Azure Monitor only after the first invocation has answered', async () => {
+    const run = await runBundled(scratch.dir, WORKER_ENTRY, {
+      env: OFFLINE_ENV,
+      timeoutMs: 30_000,
+    });
+    expect(run.code).toBe(0);
+    // Azure: postInvocation hooks run before the worker sends the response; the package is
+    // imported on a later turn, and its own preInvocation hook (trace context) binds later calls
+    expect(resultOf(run.stdout)).toEqual({
+      scheduled: true,
+      events: [
+        'serving',
+        'first invocation: first invocation',
+        'first invocation response sent',
+        'exporter loaded',
+        'second invocation: second invocation',
+        'second invocation response sent',
+      ],
+      postHooksLeft: 0,
+      preHooks: 1,
+    });
+    const startedLines = run.stdout
+      .split('\n')
+      .filter((line) => line.includes('Azure Monitor telemetry started'));
+    expect(startedLines).toHaveLength(1);
+  }, 40_000);
+
+  it('inside a Functions worker with deferUntilFirstInvocation: false, loads it before serving', async () => {
+    const eager = WORKER_ENTRY.replace(
+      'startTelemetry(process.env, options)',
+      'startTelemetry(process.env, options, { deferUntilFirstInvocation: false })',
+    );
+    const run = await runBundled(scratch.dir, eager, { env: OFFLINE_ENV, timeoutMs: 30_000 });
+    expect(run.code).toBe(0);
+    expect(resultOf(run.stdout)).toMatchObject({
+      scheduled: true,
+      events: [
+        'exporter loaded',
+        'serving',
+        'first invocation: first invocation',
+        'first invocation response sent',
+        'second invocation: second invocation',
+        'second invocation response sent',
+      ],
+    });
+  }, 40_000);
+
+  it('inside a Functions worker, stopTelemetry before any invocation never loads the package', async () => {
+    const idle = WORKER_ENTRY.replace(
+      "events.push('serving');",
+      "events.push('serving'); await stopTelemetry(); await new Promise((resolve) => setTimeout(resolve, 200));",
+    ).replace(
+      /await invoke\('first invocation'\);[\s\S]*const postHooksLeft/,
+      'const postHooksLeft',
+    );
+    const run = await runBundled(scratch.dir, idle, { env: OFFLINE_ENV });
+    expect(run.code).toBe(0);
+    expect(resultOf(run.stdout)).toEqual({
+      scheduled: true,
+      events: ['serving'],
+      postHooksLeft: 0,
+      preHooks: 0,
+    });
+    expect(
+      run.resolvedModules.filter((url) => url.includes('@azure/monitor-opentelemetry')),
+    ).toEqual([]);
+  });
 
   it('logs a clear error and keeps the app running when the package was not deployed', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'logging-no-modules-'));

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 
 import { createLocalHost, startHostServer } from '../local-host.js';
+import { LAUNCHER_LINE_PREFIX } from './launcher-protocol.js';
 import { startModuleProbe } from './module-probe.js';
 import { startOrderProbe } from './order-probe.js';
-import { LAUNCHER_LINE_PREFIX } from './launcher-protocol.js';
 
 // Bundled into one file and run with plain node: the host's own load time stays small and equal
 // for every app layout. Prints one prefixed JSON line when listening (the app may log to stdout
