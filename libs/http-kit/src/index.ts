@@ -58,6 +58,7 @@ export { findOpenApi31Constructs } from './openapi/openapi-3-only-constructs.js'
 export type { OpenApiOptions } from './openapi/openapi-types.js';
 
 /** Streamed responses: `defineStreamRoute` + `streamResponse` (needs `enableHttpStream`), SSE framing, chunked uploads. */
+export { clientDisconnectSignal } from './streaming/client-disconnect-signal.js';
 export {
   defineStreamRoute,
   type StreamBody,

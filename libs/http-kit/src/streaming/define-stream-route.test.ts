@@ -127,3 +127,70 @@ describe('defineStreamRoute', () => {
     });
   });
 });
+
+describe('defineStreamRoute in stream mode, when the client goes away', () => {
+  it('cancels the source and ends the body, though the library keeps reading it', async () => {
+    const { once } = await import('node:events');
+    const http = await import('node:http');
+    let produced = 0;
+    let sourceCancelled = false;
+    let pullsAfterCancel = 0;
+    const route = defineStreamRoute({
+      name: 'endless',
+      methods: ['GET'],
+      route: 'endless',
+      authLevel: 'anonymous',
+      responses: { 200: streamResponse({ description: 'x', contentType: 'text/plain' }) },
+      handler: () => ({
+        status: 200,
+        body: new ReadableStream<Uint8Array>(
+          {
+            async pull(controller) {
+              if (sourceCancelled) pullsAfterCancel += 1;
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              produced += 1;
+              controller.enqueue(encoder.encode(`${produced}\n`));
+            },
+            cancel() {
+              sourceCancelled = true;
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+      }),
+    });
+    let bodyEnded: Promise<void> | undefined;
+    // Like @azure/functions' stream-mode proxy: the host's request arrives tagged with the
+    // invocation id, and the body is written without regard for the socket (sendProxyResponse).
+    const server = http.createServer((request, response) => {
+      const invocationId = String(request.headers['x-ms-invocation-id']);
+      bodyEnded = (async () => {
+        const init = await route.handle(
+          createFakeHttpRequest({ url: 'http://localhost:7071/api/endless' }),
+          createFakeInvocationContext({ invocationId }),
+        );
+        for await (const chunk of (init.body as ReadableStream<Uint8Array>).values()) {
+          response.write(chunk);
+        }
+        response.end();
+      })();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    const request = http.get(`http://127.0.0.1:${port}/`, {
+      headers: { 'x-ms-invocation-id': 'inv-endless' },
+    });
+    request.on('error', () => undefined);
+    const [response] = (await once(request, 'response')) as [import('node:http').IncomingMessage];
+    await once(response, 'data');
+    request.destroy();
+    await bodyEnded;
+    expect(sourceCancelled).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(pullsAfterCancel).toBe(0);
+    expect(produced).toBeLessThan(5);
+    server.closeAllConnections();
+    server.close();
+  });
+});

@@ -14,6 +14,7 @@ import type {
   RouteDefinition,
   RouteResult,
 } from '../route/route-types.js';
+import { clientDisconnectSignal, watchForwardedRequests } from './client-disconnect-signal.js';
 
 /** A response body sent to the client while it is produced. */
 export type StreamBody = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -43,20 +44,50 @@ function isStreamBody(body: unknown): body is StreamBody {
 }
 
 // Reads happen after the handler returned, outside its scope: each one runs back in the
-// invocation's context, so log lines written while streaming keep their ids.
-function bindToInvocationContext(body: StreamBody): ReadableStream<Uint8Array> {
+// invocation's context, so log lines written while streaming keep their ids. When the client goes
+// away the source is cancelled and the body ends, since the library itself would keep reading it.
+function bindToInvocation(
+  body: StreamBody,
+  clientGone: AbortSignal | undefined,
+): ReadableStream<Uint8Array> {
   const run = AsyncLocalStorage.snapshot();
   const source = body instanceof ReadableStream ? body : ReadableStream.from(body);
   const reader = source.getReader();
+  let ended = false;
+  let end: (() => void) | undefined;
+  const stopReading = (): void => {
+    if (ended) return;
+    ended = true;
+    clientGone?.removeEventListener('abort', onClientGone);
+  };
+  const onClientGone = (): void => run(() => end?.());
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        end = () => {
+          if (ended) return;
+          stopReading();
+          reader.cancel(clientGone?.reason).catch(() => undefined);
+          controller.close();
+        };
+        if (clientGone?.aborted) end();
+        else clientGone?.addEventListener('abort', onClientGone, { once: true });
+      },
       pull: (controller) =>
         run(async () => {
+          if (ended) return;
           const { value, done } = await reader.read();
-          if (done) controller.close();
-          else controller.enqueue(value);
+          if (ended) return;
+          if (done) {
+            stopReading();
+            controller.close();
+          } else controller.enqueue(value);
         }),
-      cancel: (reason) => run(() => reader.cancel(reason)),
+      cancel: (reason) =>
+        run(() => {
+          stopReading();
+          return reader.cancel(reason);
+        }),
     },
     { highWaterMark: 0 },
   );
@@ -71,7 +102,8 @@ interface Streamed {
  * `defineRoute` for a handler that streams its body: declare the streamed status with
  * {@link streamResponse} and return `{ status, body: stream }`. Context, validation, problems and
  * the correlation id work as for any route and are decided before the first byte; a problem
- * thrown by the handler is still a problem+json answer. The response needs
+ * thrown by the handler is still a problem+json answer. When the client goes away (stream mode)
+ * the stream is cancelled, so its source can stop working. The response needs
  * `app.setup({ enableHttpStream: true })` to reach the client while it is produced.
  */
 export function defineStreamRoute<
@@ -83,6 +115,8 @@ export function defineStreamRoute<
 >(
   config: RouteConfig<TRoute, TRequest, TResponses, TContext, TResult>,
 ): RouteDefinition<TRoute, TRequest, TResponses, TContext> {
+  // Stream mode: note the host's forwarded requests from now on, to see their clients leave.
+  watchForwardedRequests();
   const streams = new WeakMap<InvocationContext, Streamed>();
   const route = defineRoute<TRoute, TRequest, TResponses, TContext, TResult>({
     ...config,
@@ -90,7 +124,8 @@ export function defineStreamRoute<
       const result = await config.handler(input, context);
       const { body, status } = result as { body?: unknown; status: number };
       if (!isStreamBody(body)) return result;
-      streams.set(context.invocation, { status, body: bindToInvocationContext(body) });
+      const clientGone = clientDisconnectSignal(context.invocation);
+      streams.set(context.invocation, { status, body: bindToInvocation(body, clientGone) });
       return { ...result, body: PLACEHOLDER } as unknown as TResult;
     },
   });
