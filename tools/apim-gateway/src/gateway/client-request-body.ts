@@ -22,7 +22,10 @@ export function clientRequestBody(
     },
     stream() {
       start();
-      return { stream: req, length: declaredLength(req), maxBytes };
+      // no Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body
+      const length =
+        declaredLength(req) ?? (req.headers['transfer-encoding'] === undefined ? 0 : undefined);
+      return { stream: req, length, maxBytes };
     },
   };
 }

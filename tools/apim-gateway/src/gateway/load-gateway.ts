@@ -19,7 +19,9 @@ import {
   EMPTY_POLICY,
 } from '../pipeline/compile-policy-document.js';
 import type { BackendTarget } from '../pipeline/request-context.js';
+import { streamingConflicts } from '../pipeline/streaming-conflicts.js';
 import type { GatewayLog, GatewayServices, ResolvedBackend } from '../policies/gateway-services.js';
+import type { PolicyNode } from '../policies/policy-node.js';
 import { GatewayLoadError } from '../xml/load-error.js';
 import type { PolicyFormat } from '../xml/parse-xml.js';
 
@@ -96,6 +98,7 @@ export async function loadGateway(
     }
     operationPolicies.set(operationId, await compileFile(entry, 'operation', apiPolicy, files));
   }
+  warnStreamingConflicts([apiPolicy, ...operationPolicies.values()], options.log);
   const apiId = config.api.id ?? (config.api.path || 'api');
   return {
     api: {
@@ -261,5 +264,20 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new GatewayLoadError(file, undefined, `invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A load warning, not an error: APIM accepts these policies too, and buffers the response for them. */
+function warnStreamingConflicts(policies: readonly ComposedPolicy[], log: GatewayLog): void {
+  const warned = new Set<string>();
+  for (const { forward, reader } of policies.flatMap(streamingConflicts)) {
+    const where = (node: PolicyNode): string => `${node.file} (${node.path}, line ${node.line})`;
+    const key = `${where(forward)} ${where(reader)}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    log.warn(
+      `${reader.name} reads the whole response body, so the response of forward-request buffer-response="false" is buffered, not streamed (as APIM does; its guidance for server-sent events: do not cache such responses)`,
+      { forwardRequest: where(forward), [reader.name]: where(reader) },
+    );
   }
 }

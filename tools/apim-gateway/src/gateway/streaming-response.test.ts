@@ -231,6 +231,23 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
     const hit = await gw.call('/api/catalog/1');
     expect(await hit.text()).toBe('data: x\n\ndata: y\n\n');
     expect(gw.accessLog.at(-1)).toMatchObject({ endedBy: 'cache-lookup (HIT)' });
+    // said once at load, naming both policies
+    expect(gw.logs.filter((log) => log.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        message: expect.stringMatching(
+          /^cache-store reads the whole response body, so the response of forward-request buffer-response="false" is buffered, not streamed/,
+        ),
+        fields: {
+          forwardRequest: expect.stringMatching(
+            /getCatalogItem\.xml \(backend\/forward-request, line \d+\)$/,
+          ),
+          'cache-store': expect.stringMatching(
+            /getCatalogItem\.xml \(outbound\/cache-store, line \d+\)$/,
+          ),
+        },
+      },
+    ]);
   });
 
   it('a backend that fails mid-stream cuts the client response short; the gateway keeps serving', async () => {

@@ -59,7 +59,7 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
     const bodyless = ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(input.method);
     if (buffered && (buffered.length > 0 || !bodyless)) {
       headers['Content-Length'] = [String(buffered.length)];
-    } else if (streamed?.length !== undefined) {
+    } else if (streamed?.length !== undefined && (streamed.length > 0 || !bodyless)) {
       headers['Content-Length'] = [String(streamed.length)];
     }
     const req = send(url, { method: input.method, headers });

@@ -22,6 +22,7 @@ export const cacheStore: PolicyDefinition = {
     const anyStatus = booleanAttribute(element, cc, 'cache-response', false);
     return {
       resumesCacheHit: true,
+      readsResponseBody: true,
       async execute(ctx) {
         const response = ctx.response;
         if (ctx.cacheKey === undefined || ctx.cacheHit || !response) return;

@@ -56,6 +56,7 @@ export const forwardRequest: PolicyDefinition = {
     }
     enumAttribute(element, cc, 'http-version', ['1', '2or1'], '1');
     return {
+      streamsResponse: !bufferResponse,
       async execute(ctx) {
         const timeout = timeoutMs ? timeoutMs(ctx.scope) : timeoutSeconds(ctx.scope) * 1000;
         const result = await forward(ctx, cc.services, {
