@@ -4,6 +4,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Stop after this many requests (instead of after `duration`). */
+    amount?: number;
     pipelining?: number;
   }
   interface Histogram {
@@ -18,7 +20,7 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
     timeouts: number;
-    /** Seconds the run actually took. */
+    /** Seconds the run took (whole seconds when it stopped on `amount`). */
     duration: number;
   }
   function autocannon(options: Options): Promise<Result>;

@@ -1,138 +1,124 @@
+import {
+  judge,
+  median,
+  type MedianInterval,
+  medianInterval,
+  type VerdictResult,
+} from './bench-stats.js';
+
 export interface Target {
   key: string;
   name: string;
   /** Which server answers: full, quiet, minimal or raw. */
-  kind: string;
+  kind: 'full' | 'quiet' | 'minimal' | 'raw';
 }
 
 export interface Sample {
   rps: number;
   p50: number;
   p99: number;
-  /** Server-process CPU time per request. */
+  /** Server-process CPU time (user + system, all threads) per request. */
   cpuMicrosPerRequest: number;
 }
 
-export interface ReportOptions {
+/** One round: a sample per server key, all taken back to back. */
+export type Round = Map<string, Sample>;
+
+export interface RunInfo {
   connections: number;
-  seconds: number;
+  requestsPerSlice: number;
   elapsedSeconds: number;
+  stdout: string;
+  /** 1-minute load average at the start and end, and its range over the rounds. */
+  load: { start: number[]; end: number[]; min: number; max: number };
 }
 
-const GOAL = 0.9;
-const CANDIDATE = 'full';
-const REPEAT = 'minimal-again';
+export const BASELINE_KEY = 'minimal';
+export const AA_KEY = 'minimal-again';
+export const CANDIDATE_KEY = 'full';
 
-export const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-};
-
-/** Key under which a round stores the baseline sample taken at the same moment as `key`. */
-export const pairedKey = (baselineKey: string, key: string): string => `${baselineKey}@${key}`;
-
-export interface PairedRatios {
-  /** Median over rounds of (this req/s ÷ minimal req/s from the same round). */
-  rps: number;
-  rpsLow: number;
-  rpsHigh: number;
-  /** Median over rounds of (minimal CPU µs/req ÷ this CPU µs/req): req/s on equal CPU. */
-  capacity: number;
-  capacityLow: number;
-  capacityHigh: number;
-}
-
-export function pairedRatios(
-  rounds: Map<string, Sample>[],
-  key: string,
-  baselineKey: string,
-): PairedRatios {
-  const rps: number[] = [];
-  const capacity: number[] = [];
+/** Per-round ratios key ÷ baseline of the same round, for one measure. */
+function ratios(rounds: Round[], key: string, pick: (sample: Sample) => number): number[] {
+  const values: number[] = [];
   for (const round of rounds) {
     const sample = round.get(key);
-    const base = round.get(pairedKey(baselineKey, key));
-    if (!sample || !base) continue;
-    rps.push(sample.rps / base.rps);
-    capacity.push(base.cpuMicrosPerRequest / sample.cpuMicrosPerRequest);
+    const base = round.get(BASELINE_KEY);
+    if (sample && base) values.push(pick(sample) / pick(base));
   }
-  return {
-    rps: median(rps),
-    rpsLow: Math.min(...rps),
-    rpsHigh: Math.max(...rps),
-    capacity: median(capacity),
-    capacityLow: Math.min(...capacity),
-    capacityHigh: Math.max(...capacity),
-  };
+  return values;
 }
 
-const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
-const span = (low: number, high: number): string =>
-  `${(low * 100).toFixed(0)}–${(high * 100).toFixed(0)}%`;
+/** CPU µs per request of `key` ÷ the minimal host's, per round: 1 = same cost, 1.1 = 10% more. */
+export const cpuRatios = (rounds: Round[], key: string): MedianInterval =>
+  medianInterval(ratios(rounds, key, (sample) => sample.cpuMicrosPerRequest));
 
-/** The printed result: a Markdown table plus the verdict on the ≥ 90% goal. */
-export function formatReport(
-  baseline: Target,
-  targets: Target[],
-  rounds: Map<string, Sample>[],
-  options: ReportOptions,
-): string {
+/** The goal's verdict after these rounds. */
+export function verdictOf(rounds: Round[]): VerdictResult {
+  return judge(cpuRatios(rounds, CANDIDATE_KEY), cpuRatios(rounds, AA_KEY));
+}
+
+const times = (value: number): string =>
+  Number.isFinite(value) ? `${value.toFixed(3)}×` : value > 0 ? '∞' : '−∞';
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
+
+/** The printed result: a Markdown table, the noise band and the verdict. */
+export function formatReport(targets: Target[], rounds: Round[], info: RunInfo): string {
   const header = [
     'server',
     'req/s',
     'p50 ms',
     'p99 ms',
     'CPU µs/req',
+    'CPU/req vs minimal',
+    '95% interval',
     'req/s vs minimal',
-    'CPU capacity vs minimal',
-    'capacity, all rounds',
   ];
-  const medianOf = (keys: (key: string) => boolean, pick: (sample: Sample) => number): number =>
-    median(
-      rounds.flatMap((round) => [...round].filter(([key]) => keys(key)).map(([, s]) => pick(s))),
-    );
-  const row = (name: string, keys: (key: string) => boolean, ratios?: PairedRatios): string[] => [
-    name,
-    medianOf(keys, (s) => s.rps).toFixed(0),
-    medianOf(keys, (s) => s.p50).toFixed(0),
-    medianOf(keys, (s) => s.p99).toFixed(0),
-    medianOf(keys, (s) => s.cpuMicrosPerRequest).toFixed(0),
-    ratios ? percent(ratios.rps) : '100%',
-    ratios ? percent(ratios.capacity) : '100%',
-    ratios ? span(ratios.capacityLow, ratios.capacityHigh) : '',
-  ];
-  const targetRows = targets.map((target) =>
-    row(target.name, (key) => key === target.key, pairedRatios(rounds, target.key, baseline.key)),
-  );
-  const baselineRow = row(`${baseline.name} (baseline)`, (key) => key === baseline.key);
-  // Baseline after the full-host rows, before the A/A and raw rows.
-  const rows = [...targetRows.slice(0, 2), baselineRow, ...targetRows.slice(2)];
+  const rows = targets.map((target) => {
+    const samples = rounds.flatMap((round) => round.get(target.key) ?? []);
+    const of = (pick: (sample: Sample) => number): number => median(samples.map(pick));
+    const baseline = target.key === BASELINE_KEY;
+    const cpu = cpuRatios(rounds, target.key);
+    return [
+      baseline ? `${target.name} (baseline)` : target.name,
+      of((s) => s.rps).toFixed(0),
+      of((s) => s.p50).toFixed(1),
+      of((s) => s.p99).toFixed(1),
+      of((s) => s.cpuMicrosPerRequest).toFixed(0),
+      baseline ? '1' : times(cpu.median),
+      baseline ? '' : `${times(cpu.low)}–${times(cpu.high)}`,
+      baseline ? '100%' : pct(median(ratios(rounds, target.key, (s) => s.rps))),
+    ];
+  });
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((cells) => (cells[column] ?? '').length)),
   );
   const line = (cells: string[]): string =>
     `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
 
-  const full = pairedRatios(rounds, CANDIDATE, baseline.key);
-  const noise = pairedRatios(rounds, REPEAT, baseline.key);
-  const met = full.capacity >= GOAL;
-  const band = Math.max(Math.abs(1 - noise.capacity), 0.005);
-  const close = Math.abs(full.capacity - GOAL) <= band;
+  const full = cpuRatios(rounds, CANDIDATE_KEY);
+  const aa = cpuRatios(rounds, AA_KEY);
+  const verdict = judge(full, aa);
+  const load = info.load;
+  const loads = (values: number[]): string => values.map((value) => value.toFixed(2)).join(' ');
+  const outcome =
+    verdict.verdict === 'indistinguishable'
+      ? 'INDISTINGUISHABLE'
+      : verdict.verdict === 'slower'
+        ? `SLOWER by ${pct(full.median - 1)}`
+        : verdict.verdict === 'faster'
+          ? `FASTER by ${pct(1 - full.median)}`
+          : 'INCONCLUSIVE — more rounds (BENCH_MAX_ROUNDS) or a quieter machine';
   return [
     '',
-    `GET /api/hello, ${options.connections} connections per server, loopback. Each server in its own process (the A/A copy too), loaded one at a time; ${rounds.length} interleaved rounds of ${options.seconds}s per server, order rotating and reversing; medians (one run, ${options.elapsedSeconds.toFixed(0)} s).`,
+    `GET /api/hello, ${info.connections} connections, loopback, Node ${process.version}. Each server in its own process (the A/A copy too), loaded one at a time; ${rounds.length} interleaved rounds of ${info.requestsPerSlice} requests per server, order rotating and reversing (${info.elapsedSeconds.toFixed(0)} s). Full host stdout: ${info.stdout}.`,
+    `Load average (uptime): ${loads(load.start)} at the start, 1-min ${load.min.toFixed(2)}–${load.max.toFixed(2)} during the rounds, ${loads(load.end)} at the end.`,
     '',
     line(header),
     line(widths.map((width) => '-'.repeat(width))),
     ...rows.map(line),
     '',
-    'Ratios are medians of per-round ratios to the minimal host in the same round (the mean of its two slices; A/A: one slice vs the other). CPU capacity = minimal CPU µs/req ÷ this CPU µs/req (the req/s each reaches on equal CPU).',
-    `Noise floor (A/A, minimal host vs itself): CPU capacity ${percent(noise.capacity)} (rounds ${span(noise.capacityLow, noise.capacityHigh)}), req/s ${percent(noise.rps)} (rounds ${span(noise.rpsLow, noise.rpsHigh)}).`,
-    `Raw req/s ratio, full vs minimal: ${percent(full.rps)} (rounds ${span(full.rpsLow, full.rpsHigh)}).`,
-    `VERDICT: full host >= 90% of the minimal host's throughput (by CPU capacity): ${percent(full.capacity)} -> ${met ? 'MET' : 'MISSED'}${close ? ' (closer to 90% than the A/A offset: not conclusive)' : ''}.`,
+    "CPU/req vs minimal: per round, the server process's CPU µs per request ÷ the minimal host's in the same round (1 = same cost); median over rounds and its distribution-free 95% interval. req/s vs minimal: median per-round ratio (wall clock, noisy on a shared machine).",
+    `A/A noise band (minimal host vs a second copy of itself): 1 ± ${pct(verdict.band)} (A/A interval ${times(aa.low)}–${times(aa.high)}).`,
+    `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${times(full.median)} (${times(full.low)}–${times(full.high)}) -> ${outcome}: ${verdict.reason}.`,
   ].join('\n');
 }

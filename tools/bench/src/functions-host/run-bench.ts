@@ -1,42 +1,84 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import autocannon from 'autocannon';
 
-import { formatReport, pairedKey, type Sample, type Target } from './bench-report.js';
+import {
+  AA_KEY,
+  BASELINE_KEY,
+  CANDIDATE_KEY,
+  formatReport,
+  type Round,
+  type Sample,
+  type Target,
+  verdictOf,
+} from './bench-report.js';
 import { writeHelloApp } from './hello-app.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-const CONNECTIONS = 50;
-const WARMUP_SECONDS = 1;
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 0.8);
-// Interleaved rounds, order rotating: load from other work hits every server alike.
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 8);
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
+const REQUESTS = env('BENCH_REQUESTS', 2000);
+const WARMUP_REQUESTS = env('BENCH_WARMUP', 6000);
+// Rounds until the verdict is conclusive: at least MIN_ROUNDS, at most MAX_ROUNDS.
+const MIN_ROUNDS = env('BENCH_ROUNDS', 20);
+const MAX_ROUNDS = Math.max(MIN_ROUNDS, env('BENCH_MAX_ROUNDS', 60));
+// Where the full host's console lines go: a pipe the bench reads (like `nx serve`), a file, /dev/null.
+const STDOUT = (process.env['BENCH_STDOUT'] ?? 'pipe') as 'pipe' | 'file' | 'null';
+const CPU_PROF = process.env['BENCH_CPU_PROF'];
 
-const baseline: Target = { key: 'minimal', name: 'minimal host', kind: 'minimal' };
-// A/A: the minimal host measured a second time per round shows the noise floor.
-const repeat: Target = { key: 'minimal-again', name: 'minimal host again (A/A)', kind: 'minimal' };
 const targets: Target[] = [
-  { key: 'full', name: 'full host', kind: 'full' },
+  { key: CANDIDATE_KEY, name: 'full host', kind: 'full' },
   { key: 'quiet', name: 'full host, console logging off', kind: 'quiet' },
-  repeat,
+  { key: BASELINE_KEY, name: 'minimal host', kind: 'minimal' },
+  // A/A: a second, identical minimal host shows how far two identical servers differ here.
+  { key: AA_KEY, name: 'minimal host again (A/A)', kind: 'minimal' },
   { key: 'raw', name: 'raw node:http', kind: 'raw' },
 ];
 
-async function startServer(
-  appDir: string,
-  kind: string,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(here('./bench-servers.ts'), [appDir, kind], {
+interface Server {
+  target: Target;
+  child: ChildProcess;
+  url: string;
+}
+
+let printedBytes = 0;
+let printedLines = 0;
+
+async function startServer(appDir: string, target: Target, stdoutFd: number): Promise<Server> {
+  const full = target.kind === 'full';
+  const child = fork(here('./bench-servers.ts'), [appDir, target.kind], {
     // --expose-gc: the server process collects each slice's garbage inside that slice.
-    execArgv: ['--conditions=@cookbook/source', '--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: [
+      '--conditions=@cookbook/source',
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
+    ],
+    stdio: [
+      'ignore',
+      full && STDOUT === 'pipe' ? 'pipe' : full ? stdoutFd : 'ignore',
+      'inherit',
+      'ipc',
+    ],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    printedBytes += chunk.length;
+    for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) {
+      printedLines += 1;
+    }
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`bench server "${kind}" exited with ${code}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bench server "${target.kind}" exited with ${code}`)),
+    );
   });
-  return { child, url: `http://127.0.0.1:${port}/api/hello` };
+  return { target, child, url: `http://127.0.0.1:${port}/api/hello` };
 }
 
 /** CPU time (user + system) the server process has used so far, read inside that process. */
@@ -47,80 +89,87 @@ function cpuOf(child: ChildProcess, moment: 'start' | 'end'): Promise<number> {
   });
 }
 
-async function measure(name: string, child: ChildProcess, url: string): Promise<Sample> {
+async function measure({ target, child, url }: Server, amount: number): Promise<Sample> {
   const cpuBefore = await cpuOf(child, 'start');
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const wallStarted = performance.now();
+  const result = await autocannon({ url, connections: CONNECTIONS, amount });
+  // autocannon's own duration is whole seconds when it stops on `amount`.
+  const seconds = (performance.now() - wallStarted) / 1000;
   const cpuMicros = (await cpuOf(child, 'end')) - cpuBefore;
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
   return {
-    rps: result.requests.total / Math.max(0.01, result.duration),
+    rps: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMicrosPerRequest: cpuMicros / Math.max(1, result.requests.total),
   };
 }
 
-const meanSample = (a: Sample, b: Sample): Sample => ({
-  rps: (a.rps + b.rps) / 2,
-  p50: (a.p50 + b.p50) / 2,
-  p99: (a.p99 + b.p99) / 2,
-  cpuMicrosPerRequest: (a.cpuMicrosPerRequest + b.cpuMicrosPerRequest) / 2,
-});
-
 const started = Date.now();
-const all = [baseline, ...targets];
-const servers: { child: ChildProcess; url: string }[] = [];
-const rounds: Map<string, Sample>[] = [];
+const loadStart = loadavg();
+const loads: number[] = [];
+const servers: Server[] = [];
+const rounds: Round[] = [];
+let fullRequests = 0;
 const hello = await writeHelloApp();
+const outDir = mkdtempSync(join(tmpdir(), 'bench-host-stdout-'));
+const stdoutFd = openSync(STDOUT === 'file' ? join(outDir, 'host.log') : '/dev/null', 'w');
 try {
-  // The A/A copy is a second process, so both minimal hosts are equally warm and equally idle.
+  // Started together; each one is idle while another is measured.
   const launched = await Promise.allSettled(
-    all.map((target) => startServer(hello.dir, target.kind)),
+    targets.map((target) => startServer(hello.dir, target, stdoutFd)),
   );
   for (const result of launched) if (result.status === 'fulfilled') servers.push(result.value);
   const failed = launched.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
-  const serverOf = (target: Target): { child: ChildProcess; url: string } =>
-    servers[all.indexOf(target)] as { child: ChildProcess; url: string };
-  for (const target of all) {
-    const { url } = serverOf(target);
-    const text = await (await fetch(url)).text();
-    if (text !== 'Hello, World!') throw new Error(`${target.name} answered "${text}"`);
-    await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  for (const server of servers) {
+    const text = await (await fetch(server.url)).text();
+    if (text !== 'Hello, World!') throw new Error(`${server.target.name} answered "${text}"`);
+    await autocannon({ url: server.url, connections: CONNECTIONS, amount: WARMUP_REQUESTS });
   }
-  for (let round = 0; round < ROUNDS; round += 1) {
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
     // Rotate the start and reverse every other round, so no server always follows the same one.
-    const rotated = all.map((_, index) => all[(index + round) % all.length]);
+    const rotated = servers.map((_, index) => servers[(index + round) % servers.length] as Server);
     const order = round % 2 === 0 ? rotated : rotated.reverse();
-    const samples = new Map<string, Sample>();
-    for (const target of order) {
-      if (!target) continue;
-      const { child, url } = serverOf(target);
-      samples.set(target.key, await measure(target.name, child, url));
-    }
-    const minimal = samples.get(baseline.key);
-    const again = samples.get(repeat.key);
-    if (minimal && again) {
-      // Targets are compared with both minimal-host slices of the round (less noise); the A/A
-      // row compares the two slices with each other.
-      const both = meanSample(minimal, again);
-      for (const target of targets) {
-        samples.set(pairedKey(baseline.key, target.key), target === repeat ? minimal : both);
-      }
-    }
+    const samples: Round = new Map();
+    for (const server of order) samples.set(server.target.key, await measure(server, REQUESTS));
+    fullRequests += REQUESTS;
     rounds.push(samples);
+    loads.push(loadavg()[0] ?? 0);
+    // Checked after every round from the minimum on: stop as soon as the verdict is conclusive.
+    if (rounds.length >= MIN_ROUNDS && verdictOf(rounds).verdict !== 'inconclusive') break;
   }
 } finally {
-  for (const { child } of servers) child.kill();
+  await Promise.all(
+    servers.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          // A clean exit lets --cpu-prof write its profile.
+          if (CPU_PROF) child.send('exit');
+          else child.kill();
+        }),
+    ),
+  );
+  closeSync(stdoutFd);
+  rmSync(outDir, { recursive: true, force: true });
   await hello.remove();
 }
 
+const stdoutNote =
+  STDOUT === 'pipe'
+    ? `a pipe the bench reads (${printedLines} lines, ${(printedBytes / 1024 / 1024).toFixed(1)} MiB, for ${fullRequests + WARMUP_REQUESTS + 1} requests)`
+    : STDOUT === 'file'
+      ? 'a file'
+      : '/dev/null';
 console.log(
-  formatReport(baseline, targets, rounds, {
+  formatReport(targets, rounds, {
     connections: CONNECTIONS,
-    seconds: SECONDS,
+    requestsPerSlice: REQUESTS,
     elapsedSeconds: (Date.now() - started) / 1000,
+    stdout: stdoutNote,
+    load: { start: loadStart, end: loadavg(), min: Math.min(...loads), max: Math.max(...loads) },
   }),
 );

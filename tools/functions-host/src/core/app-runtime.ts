@@ -1,5 +1,3 @@
-import { redactString as redactSecrets } from '@cookbook/logging/internal';
-
 import { StartupError } from '../startup/startup-error.js';
 import type {
   FunctionCallback,
@@ -12,7 +10,6 @@ import type {
   RpcLogLevel,
 } from './core-types.js';
 import { Disposable } from './disposable.js';
-import { escapeLogText } from './escape-log-text.js';
 import {
   type HostLogEntry,
   type HostLogLevel,
@@ -20,6 +17,7 @@ import {
   isLevelEnabled,
 } from './host-log.js';
 import { defineReadOnly } from './read-only.js';
+import { sanitizeLogMessage } from './sanitize-log-message.js';
 
 export interface RegisteredFunction {
   functionId: string;
@@ -158,20 +156,13 @@ export class AppRuntime {
       time: new Date(),
       level: level as HostLogLevel,
       category: input.category,
-      message: sanitizeMessage(message, input.category),
+      // The console sink sanitizes when it prints, after the response is written.
+      message: this.sink.sanitizesLater
+        ? String(message)
+        : sanitizeLogMessage(message, input.category),
     };
     if (input.functionName) entry.functionName = input.functionName;
     if (input.invocationId) entry.invocationId = input.invocationId;
     this.sink(entry);
   }
-}
-
-/**
- * Redacts secrets (`?code=`, bearer tokens, connection strings) like libs/logging. User and worker
- * text is also escaped onto one line; host text keeps the line breaks it composed itself (its
- * variable parts are escaped where it builds them, see describe-error.ts).
- */
-function sanitizeMessage(message: string, category: LogInput['category']): string {
-  const redacted = redactSecrets(String(message));
-  return category === 'host' ? redacted : escapeLogText(redacted);
 }

@@ -1,9 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { AppRuntime } from './app-runtime.js';
@@ -40,37 +34,5 @@ describe('host log levels', () => {
     });
     app.log({ level: 'information', category: 'user', message: 'hi' });
     expect(seen).toEqual(['hi']);
-  });
-
-  it('keeps host lines and console.log output in order when stdout is a file (func start > log)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'host-log-'));
-    const file = join(dir, 'out.log');
-    const fd = openSync(file, 'w');
-    const hostLog = fileURLToPath(new URL('./host-log.ts', import.meta.url));
-    const script = [
-      `const { consoleLogSink } = await import(${JSON.stringify(hostLog)});`,
-      `const sink = consoleLogSink('information');`,
-      `sink({ time: new Date(), level: 'information', category: 'host', message: 'Executing' });`,
-      `console.log('user line');`,
-      `sink({ time: new Date(), level: 'debug', category: 'host', message: 'dropped' });`,
-      `sink({ time: new Date(), level: 'information', category: 'host', message: 'Executed' });`,
-    ].join('\n');
-    try {
-      const result = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', '--input-type=module', '-e', script],
-        { stdio: ['ignore', fd, 'pipe'] },
-      );
-      expect(result.stderr.toString()).toBe('');
-      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-      expect(lines).toEqual([
-        expect.stringMatching(/^\[.+\] info: Executing$/),
-        'user line',
-        expect.stringMatching(/^\[.+\] info: Executed$/),
-      ]);
-    } finally {
-      closeSync(fd);
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

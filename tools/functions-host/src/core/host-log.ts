@@ -1,7 +1,6 @@
-import { fstatSync, type Stats, writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
-
 import type { RpcLogCategory, RpcLogLevel } from './core-types.js';
+import { orderedStdout } from './ordered-stdout.js';
+import { sanitizeLogMessage } from './sanitize-log-message.js';
 
 export type HostLogLevel = Exclude<RpcLogLevel, 'none'>;
 
@@ -18,6 +17,11 @@ export interface HostLogEntry {
 export type HostLogSink = ((entry: HostLogEntry) => void) & {
   /** When set, entries below this level are dropped, so the host need not even format them. */
   readonly minimumLevel?: RpcLogLevel;
+  /**
+   * Set by a sink that redacts and escapes messages itself when it prints them (off the request
+   * path): it then receives each message as logged. Every other sink receives them sanitized.
+   */
+  readonly sanitizesLater?: true;
 };
 
 const LEVEL_ORDER: Record<RpcLogLevel, number> = {
@@ -58,45 +62,32 @@ function isoTime(time: Date): string {
 
 /** Formats like `func start`: timestamp first, then the function and invocation it belongs to. */
 export function formatHostLogEntry(entry: HostLogEntry): string {
+  return formatLine(entry, entry.message);
+}
+
+function formatLine(entry: HostLogEntry, message: string): string {
   // Host lines ("Executing 'Functions.x' (..., Id=...)") already name the function and invocation.
   const scope =
     entry.functionName && entry.category !== 'host'
       ? ` Functions.${entry.functionName}${entry.invocationId ? ` (Id=${entry.invocationId})` : ''}:`
       : '';
-  return `[${isoTime(entry.time)}] ${LABEL[entry.level]}:${scope} ${entry.message}`;
-}
-
-/** Default sink: one stdout stream like `func start`, so lines keep their order. */
-export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
-  const write = stdoutWriter();
-  const sink = (entry: HostLogEntry): void => {
-    if (isLevelEnabled(entry.level, minimum)) write(`${formatHostLogEntry(entry)}\n`);
-  };
-  return Object.assign(sink, { minimumLevel: minimum });
+  return `[${isoTime(entry.time)}] ${LABEL[entry.level]}:${scope} ${message}`;
 }
 
 /**
- * When stdout is a file or /dev/null, Node's own stream writes it synchronously with
- * fs.writeSync anyway; writing the string directly skips a JS Buffer copy and the stream
- * bookkeeping per line, in the same order. Terminals and pipes keep process.stdout.write.
+ * Default sink: func-style lines on stdout, like `func start`. A line costs the request only a
+ * queue push: it is redacted, formatted and written after the responses of the same event-loop
+ * turn, in one write per turn, and still in order with the app's own console output (see
+ * ordered-stdout.ts).
  */
-function stdoutWriter(): (line: string) => void {
-  const stdout = process.stdout as NodeJS.WriteStream & { fd?: number };
-  const fd = stdout.fd;
-  let direct = false;
-  try {
-    direct = fd === 1 && !isatty(1) && isFileLike(fstatSync(1));
-  } catch {
-    direct = false;
-  }
-  if (!direct) return (line) => void process.stdout.write(line);
-  return (line) => {
-    // Someone replaced stdout (tests, log capture): respect that.
-    if (process.stdout !== stdout || stdout.writableLength > 0) process.stdout.write(line);
-    else writeSync(1, line);
+export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
+  const queue = orderedStdout();
+  const sink = (entry: HostLogEntry): void => {
+    if (isLevelEnabled(entry.level, minimum)) queue.enqueue(entry, renderConsoleLine);
   };
+  return Object.assign(sink, { minimumLevel: minimum, sanitizesLater: true as const });
 }
 
-function isFileLike(stat: Stats): boolean {
-  return stat.isFile() || stat.isCharacterDevice();
+function renderConsoleLine(entry: HostLogEntry): string {
+  return `${formatLine(entry, sanitizeLogMessage(entry.message, entry.category))}\n`;
 }
