@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 
 import { COLD_START_RUNS } from '../bench-settings.js';
+import type { FirstResponseTimes } from './first-response-clock.js';
 import { getCatalogItem, launchHost } from './run-launcher.js';
 
 /** One app layout to start cold. */
@@ -11,11 +12,17 @@ export interface ColdStartTarget {
   env?: Record<string, string>;
 }
 
-/** Per run: process spawn → host ready (in-child clock), spawn → listening, spawn → first 200. */
+/**
+ * Per run: process spawn → host ready (in-child clock), spawn → listening, spawn → first 200
+ * read by the parent; and in the child: its clock and CPU time when the first response went out.
+ */
 export interface ColdStartSample {
   hostReadyMs: number;
+  hostReadyCpuMs: number;
   listeningMs: number;
   firstOkMs: number;
+  firstResponseMs: number;
+  firstResponseCpuMs: number;
 }
 
 async function startOnce(launcher: string, target: ColdStartTarget): Promise<ColdStartSample> {
@@ -24,10 +31,14 @@ async function startOnce(launcher: string, target: ColdStartTarget): Promise<Col
     const status = await getCatalogItem(host.ready.port);
     const firstOkMs = performance.now() - host.spawnedAt;
     if (status !== 200) throw new Error(`${target.name}: first request answered ${status}`);
+    const first = (await host.request('first-response')) as FirstResponseTimes;
     return {
       hostReadyMs: host.ready.hostReadyMs,
+      hostReadyCpuMs: host.ready.hostReadyCpuMs,
       listeningMs: host.ready.readyAt - host.spawnedAt,
       firstOkMs,
+      firstResponseMs: first.atMs,
+      firstResponseCpuMs: first.cpuMs,
     };
   } finally {
     await host.stop();

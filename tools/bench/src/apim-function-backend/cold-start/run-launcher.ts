@@ -8,7 +8,7 @@ import { LAUNCHER_LINE_PREFIX } from './launcher-protocol.js';
 /** A launched host process: its first line, then one JSON line per `report` request. */
 export interface LaunchedHost {
   readonly spawnedAt: number;
-  readonly ready: { port: number; hostReadyMs: number; readyAt: number };
+  readonly ready: { port: number; hostReadyMs: number; hostReadyCpuMs: number; readyAt: number };
   /** Lines the app itself wrote to stdout (its log lines), so far. */
   readonly appOutput: string[];
   request(line: string): Promise<unknown>;
@@ -61,7 +61,11 @@ export async function launchHost(
   });
   const appOutput: string[] = [];
   const nextLine = launcherLines(child, appOutput);
-  const first = JSON.parse(await nextLine()) as { port: number; hostReadyMs: number };
+  const first = JSON.parse(await nextLine()) as {
+    port: number;
+    hostReadyMs: number;
+    hostReadyCpuMs: number;
+  };
   const ready = { ...first, readyAt: performance.now() };
   return {
     spawnedAt,
