@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+
 import azureFunctions from '@azure/functions';
 import { getLogger } from '@cookbook/logging';
 import { describe, expect, it } from 'vitest';
@@ -130,8 +133,6 @@ describe('defineStreamRoute', () => {
 
 describe('defineStreamRoute in stream mode, when the client goes away', () => {
   it('cancels the source and ends the body, though the library keeps reading it', async () => {
-    const { once } = await import('node:events');
-    const http = await import('node:http');
     let produced = 0;
     let sourceCancelled = false;
     let pullsAfterCancel = 0;
@@ -182,7 +183,7 @@ describe('defineStreamRoute in stream mode, when the client goes away', () => {
       headers: { 'x-ms-invocation-id': 'inv-endless' },
     });
     request.on('error', () => undefined);
-    const [response] = (await once(request, 'response')) as [import('node:http').IncomingMessage];
+    const [response] = (await once(request, 'response')) as [http.IncomingMessage];
     await once(response, 'data');
     request.destroy();
     await bodyEnded;
