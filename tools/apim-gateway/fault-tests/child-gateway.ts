@@ -23,6 +23,8 @@ export interface ChildGatewayOptions {
   apiPolicy?: string;
   limits?: GatewayConfigInput['limits'];
   subscriptions?: number;
+  /** More `start` flags (e.g. --max-request-body 1024). */
+  args?: string[];
 }
 
 export interface ChildGateway {
@@ -74,6 +76,7 @@ export async function startChildGateway(options: ChildGatewayOptions): Promise<C
       'local-gateway.json',
       '--port',
       '0',
+      ...(options.args ?? []),
     ],
     {
       cwd: dir,

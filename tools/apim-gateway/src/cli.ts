@@ -13,8 +13,10 @@ const USAGE = `Local Azure API Management gateway
 Usage (paths relative to where you run it):
   tsx <this cli.ts> start --config <local-gateway.json> [--port 8080] [--host 127.0.0.1]
                           [--backend <id>=<url>]... [--service-url <url>] [--drain-timeout 10]
+                          [--max-request-body 10]   (MiB; streamed and buffered request bodies)
   tsx <this cli.ts> stack --config <local-gateway.json> --host-command "<serves the app; gets --port>"
                           [--port 7071] [--gateway-port 8080] [--host 127.0.0.1] [--drain-timeout 10]
+                          [--max-request-body 10]
   tsx <this cli.ts> token [--config <local-gateway.json>] [--issuer <iss>] [--aud <audience>]
                           [--sub <subject>] [--expires-in <seconds>] [--claim name=value]...
   tsx <this cli.ts> dev-issuer [--port 7400] [--issuer <iss>]   (the dev OIDC issuer on its own)

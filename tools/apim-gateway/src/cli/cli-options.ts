@@ -66,3 +66,13 @@ export function secondsOption(flag: string, value: string | undefined, fallback:
   }
   return seconds * 1000;
 }
+
+/** A size in MiB (e.g. --max-request-body 1024), returned in bytes. */
+export function mebibytesOption(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback * 1024 * 1024;
+  const mebibytes = Number(value);
+  if (!Number.isFinite(mebibytes) || mebibytes <= 0) {
+    throw new UsageError(`--${flag} must be a size in MiB (more than 0), got "${value}"`);
+  }
+  return Math.floor(mebibytes * 1024 * 1024);
+}

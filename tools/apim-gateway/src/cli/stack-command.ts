@@ -9,6 +9,7 @@ import {
   DEFAULT_GATEWAY_PORT,
   parseOptions,
   portOption,
+  mebibytesOption,
   secondsOption,
 } from './cli-options.js';
 import { consoleLog } from './console-log.js';
@@ -28,6 +29,7 @@ export async function stackCommand(args: string[], cliFile: string): Promise<num
     'gateway-port': { type: 'string' },
     host: { type: 'string' },
     'drain-timeout': { type: 'string' },
+    'max-request-body': { type: 'string' },
   });
   const hostCommand = values['host-command'];
   if (!values.config) throw new UsageError('stack needs --config <path to local-gateway.json>');
@@ -60,6 +62,7 @@ export async function stackCommand(args: string[], cliFile: string): Promise<num
     host: interfaceName,
     log: consoleLog,
     drainTimeoutMs: secondsOption('drain-timeout', values['drain-timeout'], 10),
+    maxBodyBytes: mebibytesOption('max-request-body', values['max-request-body'], 10),
     overrides: loopbackPortOverrides(loaded, hostPort),
   }).catch((error: unknown) => {
     if (error instanceof Error && error.name === 'PortInUseError') {

@@ -5,6 +5,7 @@ import {
   DEFAULT_GATEWAY_PORT,
   parseOptions,
   portOption,
+  mebibytesOption,
   secondsOption,
 } from './cli-options.js';
 import { consoleLog } from './console-log.js';
@@ -20,6 +21,7 @@ export async function startCommand(args: string[], cliFile: string): Promise<num
     backend: { type: 'string', multiple: true },
     'service-url': { type: 'string' },
     'drain-timeout': { type: 'string' },
+    'max-request-body': { type: 'string' },
   });
   if (!values.config) throw new UsageError('start needs --config <path to local-gateway.json>');
   const port = portOption(
@@ -36,6 +38,7 @@ export async function startCommand(args: string[], cliFile: string): Promise<num
     host: values.host ?? '127.0.0.1',
     log: consoleLog,
     drainTimeoutMs: secondsOption('drain-timeout', values['drain-timeout'], 10),
+    maxBodyBytes: mebibytesOption('max-request-body', values['max-request-body'], 10),
     overrides: {
       backends: backendOption(values.backend ?? []),
       ...(serviceUrl === undefined ? {} : { serviceUrl }),
