@@ -80,7 +80,11 @@ export function toEventStream(
           Symbol.asyncIterator
         ]();
         // The same next() is awaited again after a heartbeat, so the source is never asked twice.
-        pending ??= iterator.next().then((result) => ({ kind: 'event', result }) as const);
+        if (!pending) {
+          pending = iterator.next().then((result) => ({ kind: 'event', result }) as const);
+          // Once stopped nobody awaits it; a source failing as it stops must not go unhandled.
+          pending.catch(() => undefined);
+        }
         const quiet = quietPeriod();
         let next: Next;
         try {
