@@ -80,11 +80,7 @@ export function toEventStream(
           Symbol.asyncIterator
         ]();
         // The same next() is awaited again after a heartbeat, so the source is never asked twice.
-        if (!pending) {
-          pending = iterator.next().then((result) => ({ kind: 'event', result }) as const);
-          // Once stopped nobody awaits it; a source failing as it stops must not go unhandled.
-          pending.catch(() => undefined);
-        }
+        pending ??= iterator.next().then((result) => ({ kind: 'event', result }) as const);
         const quiet = quietPeriod();
         let next: Next;
         try {
