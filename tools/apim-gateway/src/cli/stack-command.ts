@@ -7,9 +7,9 @@ import { banner } from './banner.js';
 import {
   DEFAULT_FUNCTIONS_PORT,
   DEFAULT_GATEWAY_PORT,
+  mebibytesOption,
   parseOptions,
   portOption,
-  mebibytesOption,
   secondsOption,
 } from './cli-options.js';
 import { consoleLog } from './console-log.js';

@@ -3,9 +3,9 @@ import { banner } from './banner.js';
 import {
   backendOption,
   DEFAULT_GATEWAY_PORT,
+  mebibytesOption,
   parseOptions,
   portOption,
-  mebibytesOption,
   secondsOption,
 } from './cli-options.js';
 import { consoleLog } from './console-log.js';
