@@ -29,9 +29,13 @@ export class OpenIdConfigCache {
   }
 
   async get(url: string): Promise<OpenIdKeys> {
+    return this.current(url) ?? this.load(url);
+  }
+
+  /** The keys of `url` if they are loaded and within the hour, without fetching. */
+  current(url: string): OpenIdKeys | undefined {
     const entry = this.entries.get(url);
-    if (entry && this.now() - entry.fetchedAt < METADATA_TTL_MS) return entry.value;
-    return this.load(url);
+    return entry && this.now() - entry.fetchedAt < METADATA_TTL_MS ? entry.value : undefined;
   }
 
   /** Called when a token's kid is unknown: refresh unless we refreshed recently. */

@@ -9,6 +9,7 @@ import {
 
 import { JwtValue } from '../expressions/runtime-types.js';
 import type { OpenIdConfigCache, OpenIdKeys } from './openid-config-cache.js';
+import type { VerifiedTokenCache } from './verified-token-cache.js';
 
 export interface InlineKey {
   id: string | undefined;
@@ -54,24 +55,55 @@ const fail = (reason: JwtFailureReason, message: string): JwtCheck => ({
   message,
 });
 
+export interface VerifyJwtOptions {
+  /** Milliseconds since the epoch (default: now). */
+  now?: number;
+  /** Signatures this policy verified before; a hit skips only the signature check. */
+  verifiedTokens?: VerifiedTokenCache;
+}
+
+type Claims = { payload: Record<string, unknown> };
+/** The claims of a token, and the openid-config key sets its signature check consulted. */
+type SignedClaims = Claims & { keySets: Map<string, OpenIdKeys> };
+type Failure = JwtCheck & { ok: false };
+
 /** validate-jwt's checks in APIM's order: signature, lifetime, audience, issuer, required claims. */
 export async function verifyJwt(
   token: string,
   rules: JwtRules,
   openIdConfigs: OpenIdConfigCache,
-  now: number = Date.now(),
+  options: VerifyJwtOptions = {},
 ): Promise<JwtCheck> {
+  const now = options.now ?? Date.now();
+  const cache = options.verifiedTokens;
+  const cached = cache?.get(
+    token,
+    rules,
+    rules.openIdConfigUrls.map((url) => openIdConfigs.current(url)),
+  );
+  if (cached) {
+    const jwt = new JwtValue({ ...cached.header }, cached.payload as Record<string, unknown>);
+    return checkClaims(jwt, rules, await allowedIssuers(rules, openIdConfigs), now);
+  }
   let header: ProtectedHeaderParameters;
   try {
     header = decodeProtectedHeader(token);
   } catch {
     return fail('JwtInvalid', 'JWT is not well formed.');
   }
-  const claims =
+  const claims: SignedClaims | Failure =
     header.alg === 'none'
       ? await unsignedClaims(token, rules)
       : await signedClaims(token, header, rules, openIdConfigs);
   if ('reason' in claims) return claims;
+  if (cache && header.alg !== 'none') {
+    const consulted = claims.keySets;
+    // the key sets this verification used; an openid-config it did not need counts as it is now
+    const keySets = rules.openIdConfigUrls.map(
+      (url) => consulted.get(url) ?? openIdConfigs.current(url),
+    );
+    cache.set(token, { rules, header: { ...header }, payload: claims.payload, keySets });
+  }
   return checkClaims(
     new JwtValue({ ...header }, claims.payload),
     rules,
@@ -80,18 +112,14 @@ export async function verifyJwt(
   );
 }
 
-async function unsignedClaims(
-  token: string,
-  rules: JwtRules,
-): Promise<{ payload: Record<string, unknown> } | (JwtCheck & { ok: false })> {
+async function unsignedClaims(token: string, rules: JwtRules): Promise<SignedClaims | Failure> {
   if (rules.requireSignedTokens)
     return { ok: false, reason: 'TokenSignatureInvalid', message: 'JWT is not signed.' };
-  return decodePayload(token.split('.')[1] ?? '');
+  const decoded = decodePayload(token.split('.')[1] ?? '');
+  return 'reason' in decoded ? decoded : { ...decoded, keySets: new Map() };
 }
 
-function decodePayload(
-  segment: string,
-): { payload: Record<string, unknown> } | (JwtCheck & { ok: false }) {
+function decodePayload(segment: string): Claims | Failure {
   try {
     const payload = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
@@ -107,14 +135,15 @@ async function signedClaims(
   header: ProtectedHeaderParameters,
   rules: JwtRules,
   openIdConfigs: OpenIdConfigCache,
-): Promise<{ payload: Record<string, unknown> } | (JwtCheck & { ok: false })> {
+): Promise<SignedClaims | Failure> {
+  const keySets = new Map<string, OpenIdKeys>();
   const inline = rules.inlineKeys.filter(
     (key) => key.id === undefined || header.kid === undefined || key.id === header.kid,
   );
   let sawCandidate = inline.length > 0;
   for (const key of inline) {
     const verified = await tryVerify(token, await importInline(key, header.alg));
-    if (verified) return verified;
+    if (verified) return { ...verified, keySets };
   }
   for (const url of rules.openIdConfigUrls) {
     let keys: OpenIdKeys | undefined;
@@ -132,10 +161,11 @@ async function signedClaims(
       keys = (await openIdConfigs.refreshForUnknownKey(url).catch(() => undefined)) ?? keys;
       hasKid = keys.keys.keys.some((k) => k.kid === header.kid);
     }
+    keySets.set(url, keys);
     if (!hasKid) continue;
     sawCandidate = true;
     const verified = await tryVerify(token, keys.getKey);
-    if (verified) return verified;
+    if (verified) return { ...verified, keySets };
   }
   return sawCandidate
     ? { ok: false, reason: 'TokenSignatureInvalid', message: 'JWT signature validation failed.' }
@@ -148,10 +178,7 @@ async function signedClaims(
 
 type VerifyKey = Parameters<typeof compactVerify>[1];
 
-async function tryVerify(
-  token: string,
-  key: VerifyKey | undefined,
-): Promise<{ payload: Record<string, unknown> } | undefined> {
+async function tryVerify(token: string, key: VerifyKey | undefined): Promise<Claims | undefined> {
   if (!key) return undefined;
   try {
     const { payload } = await compactVerify(token, key as Uint8Array);

@@ -1,4 +1,5 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
+import { VerifiedTokenCache } from '../jwt/verified-token-cache.js';
 import type { ClaimRule, InlineKey, JwtRules } from '../jwt/verify-jwt.js';
 import { verifyJwt } from '../jwt/verify-jwt.js';
 import { errorResponse } from '../pipeline/gateway-response.js';
@@ -64,6 +65,8 @@ export const validateJwt: PolicyDefinition = {
     const message = stringAttribute(element, cc, 'failed-validation-error-message');
     const outputVariable = literalAttribute(element, cc, 'output-token-variable-name');
     const rules = readRules(element, cc);
+    // an identical token is not re-verified while this policy's keys stay the same (APIM-equivalent: README)
+    const verifiedTokens = new VerifiedTokenCache();
     return {
       async execute(ctx) {
         const fail = (reason: string, detail: string, fallbackMessage: string): never => {
@@ -80,6 +83,7 @@ export const validateJwt: PolicyDefinition = {
           token.kind === 'found' ? token.value : '',
           rules,
           cc.services.openIdConfigs,
+          { verifiedTokens },
         );
         if (!result.ok) fail(result.reason, result.message, INVALID);
         else if (outputVariable) ctx.variables.set(outputVariable, result.jwt);
