@@ -10,8 +10,13 @@ export { createLogger, type LoggerOptions } from './create-logger.js';
 /** Runs code with fields (ids) attached to every line logged inside it, across `await`s. */
 export { type LogContext, runWithLogContext } from './log-context.js';
 
-/** Azure Monitor from `APPLICATIONINSIGHTS_CONNECTION_STRING`; never loaded when it is unset. */
-export { startTelemetry, stopTelemetry, type TelemetryOptions } from './telemetry.js';
+/** Azure Monitor from `APPLICATIONINSIGHTS_CONNECTION_STRING`; in a worker, after the first call. */
+export {
+  startTelemetry,
+  stopTelemetry,
+  type TelemetryOptions,
+  type TelemetryStartup,
+} from './telemetry.js';
 
 /** The pino logger type, for code that receives one (`requestContext.logger`). */
 export type { Logger } from 'pino';
