@@ -34,9 +34,11 @@ export async function runProxyBench(): Promise<void> {
       startServer('policy, MISS, new token each request', 'gateway-server.ts', [host.url], {
         profile: true,
       }),
+      startServer('floor: node:http fixed answer', 'fixed-answer.ts', []),
     ]);
     started.push(...servers);
-    const [proxy, proxyAgain, miss, hit, fresh] = servers as [
+    const [proxy, proxyAgain, miss, hit, fresh, floor] = servers as [
+      BenchServer,
       BenchServer,
       BenchServer,
       BenchServer,
@@ -104,6 +106,7 @@ export async function runProxyBench(): Promise<void> {
           }
         },
       },
+      { name: floor.name, server: floor, client: client(floor, missSpec, itemAnswer()) },
     ];
     // The HIT variant's first request fills the cache; every later one must be a HIT.
     await clients[3]?.send(1).catch(() => undefined);
@@ -148,7 +151,8 @@ function reportProxyBench(
   load: readonly number[],
 ): void {
   const series = (name: string): number[] => cpu.get(name) ?? [];
-  const [proxy, proxyAgain, miss, hit, fresh] = variants.map((v) => v.name) as [
+  const [proxy, proxyAgain, miss, hit, fresh, floor] = variants.map((v) => v.name) as [
+    string,
     string,
     string,
     string,
@@ -206,6 +210,10 @@ function reportProxyBench(
       median(hitSpeedup) >= 5,
       `${times(median(hitSpeedup))} (rounds ${spread(hitSpeedup, 2)})`,
     ),
+  );
+  const floorSpeedup = pairedRatios(series(miss), series(floor));
+  console.log(
+    `Ceiling for the HIT goal: a MISS costs ${times(median(floorSpeedup))} a node:http server that does nothing but answer (rounds ${spread(floorSpeedup, 2)})`,
   );
   console.log(
     `JWT validation cache: a new token on every request costs ${median(freshCost).toFixed(0)} µs more than one reused token (rounds ${spread(freshCost)}): the signature check that the cache skips for a token it has verified`,
