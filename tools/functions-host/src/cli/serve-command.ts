@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { watchApp } from '../bundle/bundle-app.js';
+import { execArgvFromAnywhere } from './exec-argv.js';
+import { readNodeArguments } from './node-arguments.js';
 import { type CliArgs, EXIT_PORT_IN_USE } from './parse-cli-args.js';
 import { isPortFree } from './port-check.js';
 import { portInUseError } from './port-in-use-error.js';
@@ -29,11 +31,14 @@ export async function serveCommand(args: CliArgs & { appDir: string }): Promise<
   let restarting: Promise<void> = Promise.resolve();
   let stopping = false;
 
-  const startChild = (): ChildProcess => {
+  // Core Tools (--func) applies languageWorkers__node__arguments itself; the local host is given
+  // them on its Node command line, read again on each start (local.settings.json may change).
+  const startChild = (nodeArguments: readonly string[]): ChildProcess => {
     const command = args.func ? 'func' : process.execPath;
     const childArgs = args.func
       ? ['start', '--port', String(args.port)]
       : [
+          ...nodeArguments,
           ...execArgvFromAnywhere(),
           CLI_PATH,
           'start',
@@ -73,7 +78,8 @@ export async function serveCommand(args: CliArgs & { appDir: string }): Promise<
       if (stopping) return;
       if (child) process.stdout.write(`\n[serve] ${reason}: restarting the host\n`);
       await stopChild();
-      if (!stopping) child = startChild();
+      const nodeArguments = args.func ? [] : await readNodeArguments(appDir);
+      if (!stopping) child = startChild(nodeArguments);
     });
   };
 
@@ -105,13 +111,4 @@ export async function serveCommand(args: CliArgs & { appDir: string }): Promise<
   };
   process.once('SIGINT', () => shutdown(0));
   process.once('SIGTERM', () => shutdown(0));
-}
-
-/** This process's Node flags, with `--import <package>` loaders resolved here: the child runs in the app folder. */
-function execArgvFromAnywhere(): string[] {
-  return process.execArgv.map((arg, index) =>
-    process.execArgv[index - 1] === '--import' && /^[@a-z]/i.test(arg)
-      ? import.meta.resolve(arg)
-      : arg,
-  );
 }

@@ -1,15 +1,27 @@
 import { createLocalHost } from '../host/create-local-host.js';
 import { formatBanner } from '../host/format-banner.js';
 import { startHostServer } from '../server/start-host-server.js';
+import { missingNodeArguments, readNodeArguments } from './node-arguments.js';
 import type { CliArgs } from './parse-cli-args.js';
 import { portInUseError } from './port-in-use-error.js';
+import { RELAUNCHED_ENV, relaunchWithNodeArguments } from './relaunch-with-node-arguments.js';
 
 /**
  * `start`: runs the app like `func start`. SIGINT/SIGTERM stop it gracefully: no new
  * connections, in-flight requests finish (up to --drain-timeout), appTerminate hooks run, exit 0.
  * A second signal exits at once.
  */
-export async function startCommand(args: CliArgs & { appDir: string }): Promise<void> {
+export async function startCommand(
+  args: CliArgs & { appDir: string },
+  cliArgs: readonly string[] = process.argv.slice(2),
+): Promise<void> {
+  // The app runs in this process: it needs the Node arguments Azure gives the worker process.
+  const nodeArguments = await readNodeArguments(args.appDir);
+  const relaunched = process.env[RELAUNCHED_ENV] !== undefined;
+  if (!relaunched && missingNodeArguments(nodeArguments).length > 0) {
+    process.exitCode = await relaunchWithNodeArguments(nodeArguments, cliArgs);
+    return;
+  }
   process.setSourceMapsEnabled(true);
   const host = await createLocalHost(args.appDir, { auth: args.auth });
   let server;
@@ -66,4 +78,9 @@ export async function startCommand(args: CliArgs & { appDir: string }): Promise<
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (relaunched && process.channel) {
+    // the process that relaunched us is gone (or let go): stop like on SIGTERM
+    process.channel.unref();
+    process.once('disconnect', () => stop('SIGTERM'));
+  }
 }
