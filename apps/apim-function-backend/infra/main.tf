@@ -59,6 +59,7 @@ module "function_app" {
   location               = local.location
   name_prefix            = var.name_prefix
   unique_suffix          = local.token
+  node_arguments         = "--experimental-async-context-frame"
   maximum_instance_count = var.maximum_instance_count
   app_settings = {
     LOG_FORMAT = "json"

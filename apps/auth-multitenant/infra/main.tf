@@ -40,6 +40,7 @@ module "function_app" {
   location            = coalesce(var.location, data.azurerm_resource_group.target.location)
   name_prefix         = var.name_prefix
   unique_suffix       = random_string.token.result
+  node_arguments      = "--experimental-async-context-frame"
   app_settings = {
     LOG_FORMAT = "json"
     LOG_LEVEL  = "info"

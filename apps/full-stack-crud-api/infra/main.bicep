@@ -40,6 +40,8 @@ module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
     location: location
     namePrefix: namePrefix
     uniqueSuffix: token
+    // AsyncLocalStorage without promise hooks: libs/logging's per-invocation scope (infra/README.md)
+    nodeArguments: '--experimental-async-context-frame'
     userAssignedIdentityIds: [dbIdentity.id]
     appSettings: {
       LOG_FORMAT: 'json'

@@ -63,6 +63,7 @@ module "function_app" {
   location                   = local.location
   name_prefix                = var.name_prefix
   unique_suffix              = random_string.token.result
+  node_arguments             = "--experimental-async-context-frame"
   user_assigned_identity_ids = [azurerm_user_assigned_identity.db.id]
   app_settings = {
     LOG_FORMAT = "json"

@@ -46,6 +46,8 @@ module functionApp '../../../infra/bicep/modules/function-app.bicep' = {
     location: location
     namePrefix: namePrefix
     uniqueSuffix: token
+    // AsyncLocalStorage without promise hooks: libs/logging's per-invocation scope (infra/README.md)
+    nodeArguments: '--experimental-async-context-frame'
     appSettings: union({ LOG_FORMAT: 'json', LOG_LEVEL: 'info' }, secrets.outputs.appSettings)
     keyVaultIds: [secrets.outputs.id]
     // The WebhookDeliveries table lives in the app's own storage account (AzureWebJobsStorage).
