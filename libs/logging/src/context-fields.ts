@@ -1,17 +1,23 @@
 import { type LogScope, type ScopeFields } from './log-context.js';
 import { redactFields } from './redact.js';
+import { isPlainKey } from './secret-keys.js';
 
 const NO_FIELDS: ScopeFields = Object.freeze({ values: Object.freeze({}), json: '' });
 
 // scopes repeat the same few keys
 const keyPrefixes = new Map<string, string>();
 
-function member(key: string, value: unknown): string {
+function keyPrefix(key: string): string {
   let prefix = keyPrefixes.get(key);
   if (prefix === undefined) {
     prefix = `,${JSON.stringify(key)}:`;
     if (keyPrefixes.size < 256) keyPrefixes.set(key, prefix);
   }
+  return prefix;
+}
+
+function member(key: string, value: unknown): string {
+  const prefix = keyPrefix(key);
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
@@ -21,10 +27,30 @@ function member(key: string, value: unknown): string {
   return json === undefined ? '' : prefix + json;
 }
 
+// Ids (UUIDs, hex trace ids, sanitized correlation ids, function names): no '=' or whitespace,
+// so redactString leaves them as they are, and no character JSON would escape.
+const PLAIN_TEXT = /^[\w.:-]*$/;
+
+// The usual context: ordinary keys holding ids, serialized without the redaction walk.
+function plainContextJson(context: Readonly<Record<string, unknown>>): string | undefined {
+  let json = '';
+  for (const key in context) {
+    const value = context[key];
+    if (typeof value !== 'string' || !PLAIN_TEXT.test(value) || !isPlainKey(key)) return undefined;
+    json += `${keyPrefix(key)}"${value}"`;
+  }
+  return json;
+}
+
 /** The scope's context, redacted and serialized on its first line and reused for the rest. */
 export function scopeFields(scope: LogScope | undefined): ScopeFields {
   if (!scope) return NO_FIELDS;
   if (scope.fields) return scope.fields;
+  const plain = plainContextJson(scope.context);
+  if (plain !== undefined) {
+    scope.fields = { values: scope.context, json: plain };
+    return scope.fields;
+  }
   const values = redactFields(scope.context);
   let json = '';
   for (const key in values) json += member(key, values[key]);

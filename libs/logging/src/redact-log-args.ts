@@ -30,11 +30,11 @@ function scrubLine(line: unknown): unknown {
  * so it is scrubbed too.
  */
 export function redactLogArgs(args: LogArgs): LogArgs {
-  const [first, ...rest] = args as unknown[];
   // the usual call, logger.info({ ...fields }, 'message'), without the generic reshuffling
-  if (rest.length === 1 && typeof rest[0] === 'string') {
-    return [scrubLine(first), redactString(rest[0])] as LogArgs;
+  if (args.length === 2 && typeof args[1] === 'string') {
+    return [scrubLine(args[0]), redactString(args[1])] as LogArgs;
   }
+  const [first, ...rest] = args as unknown[];
   if (typeof first === 'object' && first !== null && typeof rest[0] !== 'string') {
     const message = messageOf(first);
     if (message !== undefined && !('msg' in first)) rest.unshift(message);

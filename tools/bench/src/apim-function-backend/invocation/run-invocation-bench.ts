@@ -31,7 +31,13 @@ export const VARIANT = {
   recipeMain: 'main.ts shape (startTelemetry, off)',
   noTelemetry: 'main.ts shape minus startTelemetry',
   bareAfterKit: 'bare, after one http-kit call',
+  bareFrame: 'bare, --experimental-async-context-frame',
+  kitFrame: 'http-kit full stack, --experimental-async-context-frame',
+  bareAfterKitFrame: 'bare after one http-kit call, async-context-frame',
 } as const;
+
+/** Node 22's AsyncLocalStorage on V8's continuation-preserved embedder data (default in Node 24). */
+export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
 
 const ENTRIES = {
   variants: resolve(import.meta.dirname, '../apps/variants-main.ts'),
@@ -64,6 +70,12 @@ function workerPlan(dirs: Record<keyof typeof ENTRIES, string>): [string[], Work
       [[`${VARIANT.noTelemetry}${replica}`], { variants: [telemetryOff] }],
     ]),
     [[VARIANT.bareAfterKit], { ...one(BARE), primePath: KIT }],
+    [[VARIANT.bareFrame], { ...one(BARE), nodeArguments: [ASYNC_CONTEXT_FRAME] }],
+    [[VARIANT.kitFrame], { ...one(KIT), nodeArguments: [ASYNC_CONTEXT_FRAME] }],
+    [
+      [VARIANT.bareAfterKitFrame],
+      { ...one(BARE), primePath: KIT, nodeArguments: [ASYNC_CONTEXT_FRAME] },
+    ],
   ];
 }
 

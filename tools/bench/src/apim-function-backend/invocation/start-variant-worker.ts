@@ -30,6 +30,7 @@ export async function startVariantWorker(
   const label = names.join(' + ');
   const child = fork(WORKER, [JSON.stringify(target)], {
     execArgv: [
+      ...(target.nodeArguments ?? []),
       '--conditions=@cookbook/source',
       '--import',
       'tsx',

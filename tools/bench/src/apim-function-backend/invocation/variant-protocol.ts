@@ -14,6 +14,8 @@ export interface WorkerTarget {
   primePath?: string;
   /** App settings over the bench defaults (e.g. `LOG_LEVEL`). */
   env?: Record<string, string>;
+  /** Node flags of the worker process (what `languageWorkers__node__arguments` passes on Azure). */
+  nodeArguments?: string[];
 }
 
 /** Parent → worker; `variant` indexes `WorkerTarget.variants`. */
