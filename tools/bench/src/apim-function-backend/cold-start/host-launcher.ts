@@ -27,6 +27,8 @@ send({ port: server.port, hostReadyMs, hostReadyCpuMs });
 
 const importUrl = flags[flags.indexOf('--import') + 1];
 for await (const line of createInterface({ input: process.stdin })) {
+  // lets a --cpu-prof run write its profile
+  if (line === 'exit') process.exit(0);
   if (line === 'first-response') {
     send(await firstResponse);
     continue;

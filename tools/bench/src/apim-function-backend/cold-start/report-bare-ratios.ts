@@ -121,3 +121,16 @@ export function reportTelemetryOrder(on: OrderFindings, off: OrderFindings): str
     ),
   ];
 }
+
+/** Prints each bundle's evaluation cost above node's own start-up (the first entry). */
+export function reportImportCosts(costs: Map<string, number>): void {
+  const baseline = [...costs.values()][0] ?? 0;
+  printTable(
+    ['bundle evaluated', 'CPU ms', 'above node start-up'],
+    [...costs.entries()].map(([name, ms]) => [
+      name,
+      ms.toFixed(0),
+      `+${(ms - baseline).toFixed(0)}`,
+    ]),
+  );
+}
