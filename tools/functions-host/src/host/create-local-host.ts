@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 
 import { type HostKeys, resolveHostKeys } from '../auth/host-keys.js';
@@ -17,6 +18,8 @@ import { loadEntryPoints } from '../startup/load-entry-points.js';
 import { loadLocalSettings } from '../startup/load-local-settings.js';
 import { readHostJson } from '../startup/read-host-json.js';
 import { StartupError } from '../startup/startup-error.js';
+import { captureCreatedServers, closeServers } from '../streams/capture-created-servers.js';
+import { createStreamsTarget, type StreamsTarget } from '../streams/forward-to-worker.js';
 import { formatBanner } from './format-banner.js';
 import { handleRequest, type HostState } from './handle-request.js';
 import type { LocalHost, LocalHostOptions } from './local-host-options.js';
@@ -52,6 +55,7 @@ export async function createLocalHost(
   const sink = options.log ?? consoleLogSink(options.logLevel ?? 'information');
   const app = new AppRuntime(dir, sink);
   const restoreEnv = applyEnv(options.env ?? {});
+  const proxyServers: Server[] = [];
   try {
     restoreEnv.addApplied(await loadLocalSettings(dir));
     const settings = await readHostJson(dir);
@@ -65,13 +69,25 @@ export async function createLocalHost(
         ),
       );
       const model = app.programmingModel;
-      const result = model?.getCapabilities
-        ? await model.getCapabilities({ ...DEFAULT_WORKER_CAPABILITIES })
-        : { ...DEFAULT_WORKER_CAPABILITIES };
+      // The library starts its HTTP-streams proxy server in here; keep it to close it with the host.
+      const captured = captureCreatedServers(() =>
+        model?.getCapabilities
+          ? model.getCapabilities({ ...DEFAULT_WORKER_CAPABILITIES })
+          : { ...DEFAULT_WORKER_CAPABILITIES },
+      );
+      proxyServers.push(...captured.servers);
+      const result = await captured.result;
       app.lock();
       return result;
     });
-    ensureSupportedApp(app, capabilities);
+    ensureSupportedApp(app);
+    const httpUri = capabilities['HttpUri'];
+    const streams: StreamsTarget | undefined = httpUri ? createStreamsTarget(httpUri) : undefined;
+    const stopStreams = (): Promise<void> => {
+      streams?.agent.destroy();
+      return closeServers(proxyServers);
+    };
+    if (!streams) await closeServers(proxyServers);
     const routes = buildRouteTable(app.functions.values(), settings.routePrefix, process.env);
     const keys: HostKeys | undefined = options.auth
       ? await resolveHostKeys(
@@ -82,7 +98,12 @@ export async function createLocalHost(
         )
       : undefined;
     const limits = {
-      maxRequestBodySize: options.maxRequestBodySize ?? AZURE_MAX_REQUEST_BODY_SIZE,
+      maxRequestBodySize:
+        options.maxRequestBodySize ??
+        requestBodySizeSetting(process.env, (message) =>
+          app.log({ level: 'warning', category: 'host', message }),
+        ) ??
+        AZURE_MAX_REQUEST_BODY_SIZE,
       maxUrlLength: options.maxUrlLength ?? AZURE_MAX_URL_LENGTH,
       functionTimeoutMs: settings.functionTimeoutMs,
       functionTimeoutText: settings.functionTimeoutText,
@@ -104,6 +125,7 @@ export async function createLocalHost(
         ? new RequestQueue(settings.maxOutstandingRequests, settings.maxConcurrentRequests)
         : undefined,
       frontEndHeaders: options.frontEndHeaders ?? true,
+      streams,
     };
     const warned = new Set<string>();
     const warnOnce = (key: string, message: string): void => {
@@ -149,10 +171,14 @@ export async function createLocalHost(
       limits,
       handle,
       warnOnce,
+      streams: streams !== undefined,
       async fetch(request: Request): Promise<Response> {
         try {
-          const hostRequest = fromFetchRequest(request, limits, () =>
-            warnOnce('chunked', CHUNKED_WARNING),
+          const hostRequest = fromFetchRequest(
+            request,
+            limits,
+            () => warnOnce('chunked', CHUNKED_WARNING),
+            streams !== undefined,
           );
           return toFetchResponse(await handle(hostRequest));
         } catch (error) {
@@ -173,6 +199,7 @@ export async function createLocalHost(
               ),
             );
           } finally {
+            await stopStreams();
             retireApp(app);
             restoreEnv.restore();
           }
@@ -181,21 +208,32 @@ export async function createLocalHost(
       },
     };
   } catch (error) {
+    await closeServers(proxyServers);
     retireApp(app);
     restoreEnv.restore();
     throw error;
   }
 }
 
-function ensureSupportedApp(app: AppRuntime, capabilities: WorkerCapabilities): void {
+/** `FUNCTIONS_REQUEST_BODY_SIZE_LIMIT` (bytes), the app setting Azure reads for Kestrel's limit. */
+function requestBodySizeSetting(
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): number | undefined {
+  const value = env['FUNCTIONS_REQUEST_BODY_SIZE_LIMIT'];
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  // The host's long.TryParse fails and it keeps the default.
+  warn(
+    `FUNCTIONS_REQUEST_BODY_SIZE_LIMIT="${value}" is not a whole number of bytes; the default limit of ${AZURE_MAX_REQUEST_BODY_SIZE} bytes applies.`,
+  );
+  return undefined;
+}
+
+function ensureSupportedApp(app: AppRuntime): void {
   if (app.functions.size === 0) {
     throw new StartupError(
       `The app in ${app.appDir} registered no functions. Call app.http(...) in the entry file named by package.json "main". If "@azure/functions" printed "test mode", it was loaded before the host provided @azure/functions-core: load it only from the app.`,
-    );
-  }
-  if (capabilities['HttpUri']) {
-    throw new StartupError(
-      'The app enables HTTP streaming (app.setup({ enableHttpStream: true })), which this local host does not emulate yet. Remove the option locally or run with --func (Core Tools).',
     );
   }
 }

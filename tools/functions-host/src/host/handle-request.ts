@@ -16,8 +16,10 @@ import { createTraceContext } from '../http/trace-context.js';
 import { invokeFunction } from '../invocation/invoke-function.js';
 import { findRoute, type RouteIndex } from '../routing/find-route.js';
 import type { HttpRoute } from '../routing/http-function.js';
+import type { StreamsTarget } from '../streams/forward-to-worker.js';
 import type { RequestQueue } from './request-queue.js';
 import { type InvocationLimits, runInvocation } from './run-invocation.js';
+import { invokeStreamed } from './stream-invocation.js';
 
 export interface HostState {
   app: AppRuntime;
@@ -28,6 +30,8 @@ export interface HostState {
   queue?: RequestQueue | undefined;
   /** Add the headers Azure's front end adds (default on). */
   frontEndHeaders?: boolean;
+  /** HTTP streams mode: the worker's proxy endpoint (capability `HttpUri`). */
+  streams?: StreamsTarget | undefined;
 }
 
 const noop = (): void => undefined;
@@ -87,6 +91,9 @@ async function routeAndInvoke(
     }
   }
 
+  if (state.streams) {
+    return invokeStreamed(state, request, match.route, registered, match.params, release);
+  }
   let body: Uint8Array | undefined;
   try {
     body = request.readBody ? await request.readBody() : request.body;

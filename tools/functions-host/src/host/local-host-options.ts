@@ -15,7 +15,10 @@ export interface LocalHostOptions {
   log?: HostLogSink;
   /** Minimum level printed by the default sink (default `information`). */
   logLevel?: RpcLogLevel;
-  /** Largest accepted request body in bytes; Azure's limit is 100 MB (the default). */
+  /**
+   * Largest accepted request body in bytes; default: app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT,
+   * else Azure's 100 MB.
+   */
   maxRequestBodySize?: number;
   /** Longest accepted URL; Azure's limit is 4096 characters (the default). */
   maxUrlLength?: number;
@@ -47,6 +50,8 @@ export interface LocalHost {
   limits: HostLimits;
   /** Low-level entry used by the HTTP server adapter. */
   handle(request: HostRequest): Promise<HostResponse>;
+  /** True when the app enabled HTTP streams (`app.setup({ enableHttpStream: true })`). */
+  streams: boolean;
   /** Logs a one-time warning (used by adapters, e.g. for dropped chunked bodies). */
   warnOnce(key: string, message: string): void;
 }

@@ -2,6 +2,14 @@ import type { AppRuntime } from '../core/app-runtime.js';
 import { emptyResponse, type HostResponse } from '../http/host-request.js';
 import { describeError } from './describe-error.js';
 
+/** Streams mode: the response comes from the worker's HTTP proxy, not from the invocation result. */
+export interface StreamedResponse {
+  /** The worker's response head (body streamed); the client is answered as soon as it arrives. */
+  response: Promise<HostResponse>;
+  /** Cuts the forward (the worker restarts on functionTimeout; the front end gives up at 230 s). */
+  abort(reason: string): void;
+}
+
 export interface InvocationLimits {
   /** host.json `functionTimeout` in ms; undefined = unbounded. */
   functionTimeoutMs: number | undefined;
@@ -19,14 +27,20 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * the worker), so a hung handler keeps nothing alive here. The front end's 230 s limit: the client
  * gets 502 while the function keeps running until it ends or hits `functionTimeout`.
  * `release` runs exactly once, when the invocation ends or times out.
+ *
+ * With `streamed` (HTTP streams mode) the client is answered from the worker's proxy response and
+ * `invoke` settles when the invocation has ended and the response was delivered. A failed
+ * invocation then answers nothing, as on Azure (azure-functions-nodejs-library#324): the client
+ * waits for the front end's 502; on `functionTimeout` the forward is cut (502 before the head).
  */
 export function runInvocation(
   app: AppRuntime,
   functionName: string,
   invocationId: string,
   limits: InvocationLimits,
-  invoke: () => Promise<HostResponse>,
+  invoke: () => Promise<HostResponse | undefined>,
   release: () => void,
+  streamed?: StreamedResponse,
 ): Promise<HostResponse> {
   const started = performance.now();
   const log = (level: 'information' | 'warning' | 'error', message: string): void =>
@@ -77,7 +91,12 @@ export function runInvocation(
           'warning',
           `A function timeout has occurred. Azure restarts the language worker process executing invocationId '${invocationId}'; the local host cannot stop the handler, so it abandons it (result discarded, slot freed).`,
         );
-        answer(emptyResponse(500));
+        if (streamed) {
+          streamed.abort(`functionTimeout (${functionTimeoutText}) exceeded: the worker restarts.`);
+          answer(emptyResponse(502));
+        } else {
+          answer(emptyResponse(500));
+        }
       }, functionTimeoutMs);
       functionTimer.unref();
     }
@@ -88,10 +107,12 @@ export function runInvocation(
           'warning',
           `'${name}' (Id=${invocationId}) has not responded within ${frontEndTimeoutMs / 1000} s: Azure's front end answers 502 now (an HTTP function must respond within 230 s); the function keeps running until it returns or functionTimeout (${functionTimeoutText}) ends it.`,
         );
+        streamed?.abort(`No response within ${frontEndTimeoutMs / 1000} s (front end).`);
         answer(emptyResponse(502));
       }, frontEndTimeoutMs);
       frontEndTimer.unref();
     }
+    streamed?.response.then(answer, () => answer(emptyResponse(502)));
 
     invoke().then(
       (response) => {
@@ -101,7 +122,7 @@ export function runInvocation(
             'information',
             `Executed '${name}' (Succeeded, Id=${invocationId}, Duration=${duration()}ms)`,
           );
-        answer(response);
+        if (response) answer(response);
       },
       (error: unknown) => {
         if (!settle()) return;
@@ -110,7 +131,12 @@ export function runInvocation(
           'error',
           `Exception while executing function: ${name}. Result: Failure\n${describeError(error)}`,
         );
-        answer(emptyResponse(500));
+        if (!streamed) answer(emptyResponse(500));
+        else if (!answered)
+          log(
+            'warning',
+            `In HTTP streams mode the worker sends no response for a failed invocation (azure-functions-nodejs-library#324): the client waits until the front end answers 502${frontEndTimeoutMs === undefined ? '' : ` after ${frontEndTimeoutMs / 1000} s`}. Catch errors in '${functionName}' and return a response.`,
+          );
       },
     );
   });

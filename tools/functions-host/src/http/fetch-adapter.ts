@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+
+import { limitBody } from '../streams/limit-body.js';
 import { isValidHostHeader } from './host-header.js';
 import type { HostRequest, HostResponse } from './host-request.js';
 import { RequestRejection } from './request-rejection.js';
@@ -21,6 +25,7 @@ export function fromFetchRequest(
   request: Request,
   limits: RequestLimits,
   onChunkedDropped: () => void,
+  streams = false,
 ): HostRequest {
   if (request.url.length > limits.maxUrlLength) {
     throw new RequestRejection(414, `URL longer than ${limits.maxUrlLength} characters.`);
@@ -39,11 +44,30 @@ export function fromFetchRequest(
     headers,
     remoteAddress: '127.0.0.1',
     remotePort: 0,
+    clientGone: request.signal,
   };
-  if (request.body) {
+  if (streams) {
+    hostRequest.openBody = () => openFetchBody(request, limits);
+  } else if (request.body) {
     hostRequest.readBody = () => readFetchBody(request, headers, limits, onChunkedDropped);
   }
   return hostRequest;
+}
+
+/** Streams mode: the body flows through unbuffered (a chunked one too), 413 once past the limit. */
+function openFetchBody(request: Request, limits: RequestLimits): Readable | undefined {
+  const declaredLength = request.headers.get('content-length');
+  if (declaredLength !== null && !/^\d+$/.test(declaredLength)) {
+    throw new RequestRejection(400, 'Invalid Content-Length.');
+  }
+  if (Number(declaredLength ?? 0) > limits.maxRequestBodySize) {
+    throw new RequestRejection(413, `Request body larger than ${limits.maxRequestBodySize} bytes.`);
+  }
+  if (!request.body) return undefined;
+  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+  const limited = limitBody(limits.maxRequestBodySize);
+  source.on('error', (error) => limited.destroy(error));
+  return source.pipe(limited);
 }
 
 async function readFetchBody(
@@ -97,6 +121,15 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 export function toFetchResponse(response: HostResponse): Response {
   const headers = new Headers();
   for (const [name, value] of response.headers) headers.append(name, value);
+  if (response.stream) {
+    if (NULL_BODY_STATUSES.has(response.status)) {
+      response.stream.resume();
+      return new Response(null, { status: response.status, headers });
+    }
+    // Cancelling the body destroys the stream: the host sees the client go away.
+    const body = Readable.toWeb(response.stream) as ReadableStream<Uint8Array>;
+    return new Response(body, { status: response.status, headers });
+  }
   const body = NULL_BODY_STATUSES.has(response.status) ? null : (response.body ?? null);
   return new Response(body, { status: response.status, headers });
 }

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 
 import type { LocalHost } from '../host/local-host-options.js';
 import { CHUNKED_WARNING } from '../http/fetch-adapter.js';
 import { isValidHostHeader } from '../http/host-header.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
 import { RequestRejection } from '../http/request-rejection.js';
+import { limitBody } from '../streams/limit-body.js';
 import { clientErrorResponse } from './client-error-response.js';
 import {
   KESTREL_MIN_REQUEST_BODY_DATA_RATE,
@@ -187,6 +189,11 @@ async function serve(
   // The body is read only if the host asks for it: after routing and the key check.
   let bodyDone = !chunked && !length;
   let slowClient = false;
+  let streamed = false;
+  const clientGone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) clientGone.abort();
+  });
   const queryStart = rawUrl.indexOf('?');
   const request: HostRequest = {
     method: req.method ?? 'GET',
@@ -196,6 +203,27 @@ async function serve(
     headers,
     remoteAddress: req.socket.remoteAddress,
     remotePort: req.socket.remotePort,
+    clientGone: clientGone.signal,
+    openBody: host.streams
+      ? () => {
+          if (length !== undefined && length > maxRequestBodySize) {
+            throw new RequestRejection(
+              413,
+              `Request body larger than ${maxRequestBodySize} bytes.`,
+            );
+          }
+          if (!chunked && !length) return undefined;
+          if (expectContinue) res.writeContinue();
+          streamed = true;
+          // pipe, not pipeline: a failed forward must not destroy the socket before the 413.
+          const limited = limitBody(maxRequestBodySize);
+          req.once('aborted', () =>
+            limited.destroy(new RequestRejection(400, 'The client closed the request.')),
+          );
+          req.once('end', () => (bodyDone = true));
+          return req.pipe(limited);
+        }
+      : undefined,
     readBody: async () => {
       if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
       try {
@@ -217,7 +245,9 @@ async function serve(
   const response = await host.handle(request);
   // Close on a client too slow (408) or gone (400), on one told not to send its body
   // (Expect: 100-continue without a 100), and while draining; otherwise discard what is unread.
-  const close = state.draining || slowClient || (expectContinue && !bodyDone);
+  // A streamed body the worker did not read to the end: close after the response (no draining).
+  const close =
+    state.draining || slowClient || (expectContinue && !bodyDone) || (streamed && !bodyDone);
   writeResponse(res, response, close);
   if (!bodyDone && !close) discardUnreadBody(req, res);
 }
@@ -262,7 +292,14 @@ function writeResponse(res: ServerResponse, response: HostResponse, close: boole
     headers.push(name, value);
     if (name.length === 14 && name.toLowerCase() === 'content-length') hasLength = true;
   }
-  const body = response.body;
+  const { body, stream } = response;
+  if (stream) {
+    // HTTP streams mode: pass the worker's body on as it comes, reading only what the client takes.
+    if (close) headers.push('connection', 'close');
+    res.writeHead(response.status, headers);
+    pipeline(stream, res, () => undefined);
+    return;
+  }
   if (!body) headers.push('content-length', '0');
   else if (!hasLength) headers.push('content-length', String(body.length));
   if (close) headers.push('connection', 'close');

@@ -10,6 +10,8 @@ import { StartupError } from './startup-error.js';
 
 const requireFromHere = createRequire(import.meta.url);
 let loadCount = 0;
+/** Installed copies of the library that an app has already started with in this process. */
+const startedLibraryCopies = new Set<string>();
 
 /** Loads `package.json#main` like the worker: a glob; import() for .mjs or "type": "module". */
 export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
@@ -34,6 +36,7 @@ export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
   }
   files.sort();
   forgetAppModules(app.appDir);
+  const library = freshLibraryCopy(app.appDir);
   loadCount += 1;
   const isModuleType = packageJson['type'] === 'module';
   for (const file of files) {
@@ -56,7 +59,25 @@ export async function loadEntryPoints(app: AppRuntime): Promise<string[]> {
       app.currentEntryPoint = undefined;
     }
   }
+  if (library && requireFromHere.cache[library]) startedLibraryCopies.add(library);
   return files;
+}
+
+/**
+ * A worker process runs one app, but tests run several hosts in one process. The library keeps
+ * app-wide state in its module (setup() locked after start-up, `enableHttpStream`, the HTTP-streams
+ * proxy), so an installed copy that already started an app is dropped from require.cache and the
+ * next app gets a fresh one. Bundled apps carry their own copy anyway.
+ */
+function freshLibraryCopy(appDir: string): string | undefined {
+  let file: string;
+  try {
+    file = createRequire(join(appDir, 'package.json')).resolve('@azure/functions');
+  } catch {
+    return undefined;
+  }
+  if (startedLibraryCopies.delete(file)) delete requireFromHere.cache[file];
+  return file;
 }
 
 /** Drops the app's own CommonJS modules so a new host re-runs its registrations. */
