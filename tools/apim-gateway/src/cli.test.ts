@@ -187,6 +187,18 @@ describe('cli start', { timeout: 60_000 }, () => {
     expect(cli.stderr()).toMatch(/--port was given 2 times; pass it once/);
   });
 
+  it.each(['0', 'lots'])(
+    '--max-request-body %s is a usage error naming the flag, no stack trace',
+    async (value) => {
+      const cli = start(['--config', 'local-gateway.json', '--max-request-body', value], {
+        cwd: FIXTURE_DIR,
+      });
+      expect(await cli.exited).toBe(1);
+      expect(cli.stderr()).toMatch(/--max-request-body must be a size in MiB \(more than 0\)/);
+      expect(cli.stderr()).not.toMatch(/\n\s+at /);
+    },
+  );
+
   it('a config error exits 1 with the message and no stack trace', async () => {
     const cli = start(['--config', resolve(FIXTURE_DIR, '../missing.json')]);
     expect(await cli.exited).toBe(1);

@@ -157,13 +157,15 @@ function createServices(
     });
   });
   const limits = config.limits;
+  const cacheMaxBytes = limits.cacheMaxBytes ?? 32 * 1024 * 1024;
   return {
     backends,
     responseCache: new BoundedCache({
       maxEntries: limits.cacheMaxEntries ?? 1000,
-      maxBytes: limits.cacheMaxBytes ?? 32 * 1024 * 1024,
+      maxBytes: cacheMaxBytes,
       sizeOf: (entry) => entry.body.length + 512,
     }),
+    responseCacheMaxBytes: cacheMaxBytes,
     valueCache: new BoundedCache({ maxEntries: limits.cacheMaxEntries ?? 1000 }),
     rateLimiter: new SlidingWindowLimiter({ maxKeys: limits.counterMaxKeys ?? 10_000 }),
     quotas: new FixedWindowQuota({ maxKeys: limits.counterMaxKeys ?? 10_000 }),

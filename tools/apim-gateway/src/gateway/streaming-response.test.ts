@@ -1,9 +1,18 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { policy, useTestGateways } from '../../test-fixtures/test-gateway.js';
+import {
+  FIXTURES,
+  policy,
+  testKeyDirectory,
+  useTestGateways,
+} from '../../test-fixtures/test-gateway.js';
+import { startGateway } from './start-gateway.js';
 
 const gatewayWith = useTestGateways();
 
@@ -151,6 +160,35 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
     expect((await gw.call('/api/nothing')).status).toBe(404);
   });
 
+  it('the Learn SSE example (timeout="120" fail-on-error-status-code="true" buffer-response="false"): events stream, a backend error goes to on-error', async () => {
+    const acks = [gate()];
+    const sse = await backend(async (req, res) => {
+      if (req.url?.endsWith('/busy')) {
+        res.writeHead(503, { 'Content-Type': 'text/plain' });
+        res.end('busy');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.write('data: 1\n\n');
+      await acks[0]?.opened;
+      res.end('data: 2\n\n');
+    });
+    const gw = await streamingGateway(sse.url, {
+      backend:
+        '<forward-request timeout="120" fail-on-error-status-code="true" buffer-response="false" />',
+      onError:
+        '<base /><set-header name="x-error" exists-action="override"><value>@(context.LastError.Reason)</value></set-header>',
+    });
+    const events = eventReader(await gw.call('/api/catalog/1'));
+    expect(await events.next()).toBe('data: 1');
+    acks[0]?.open();
+    expect(await events.next()).toBe('data: 2');
+    const failed = await gw.call('/api/catalog/busy');
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('x-error')).toBe('BackendErrorStatusCode');
+    expect(await failed.text()).toBe('busy');
+  });
+
   it('the forward-request timeout covers the response headers only: a stream may outlive it', async () => {
     const acks = [gate()];
     const sse = await eventBackend(['early', 'late'], acks);
@@ -250,6 +288,58 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
     ]);
   });
 
+  it('a stream larger than the cache’s byte budget is not buffered for cache-store: it streams on, uncached', async () => {
+    const acks = [gate(), gate()];
+    let calls = 0;
+    const long = 'x'.repeat(100);
+    const sse = await backend(async (_req, res) => {
+      calls++;
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.write(`data: ${long}\n\n`);
+      await acks[calls - 1]?.opened;
+      res.end('data: end\n\n');
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'apim-gateway-stream-cache-'));
+    await writeFile(
+      join(dir, 'op.xml'),
+      policy({
+        inbound:
+          '<base /><cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />',
+        backend: STREAMING,
+        outbound: '<base /><cache-store duration="60" />',
+      }),
+    );
+    const gateway = await startGateway({
+      config: {
+        api: {
+          path: 'api',
+          openapi: join(FIXTURES, 'catalog-openapi.json'),
+          serviceUrl: `${sse.url}/api`,
+          subscriptionRequired: false,
+          policies: { operations: { getCatalogItem: 'op.xml' } },
+        },
+        limits: { cacheMaxBytes: 64 },
+      },
+      baseDir: dir,
+      env: {},
+      devKeyDirectory: await testKeyDirectory(),
+    });
+    try {
+      for (const ack of acks) {
+        const response = await fetch(`${gateway.url}/api/catalog/1`);
+        const events = eventReader(response);
+        expect(await events.next()).toBe(`data: ${long}`);
+        ack.open();
+        expect(await events.next()).toBe('data: end');
+      }
+      // streamed both times, never stored
+      expect(calls).toBe(2);
+    } finally {
+      await gateway.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a backend that fails mid-stream cuts the client response short; the gateway keeps serving', async () => {
     const acks = [gate()];
     const broken = await backend(async (_req, res) => {
@@ -269,6 +359,26 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
 });
 
 describe('forward-request buffer-response="true" (APIM’s default) keeps buffering', () => {
+  it('a client that disconnects while the backend works aborts the backend call too (APIM: ClientConnectionFailure)', async () => {
+    let backendClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (backendClosed = resolve));
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const slow = await backend((_req, res) => {
+      res.once('close', () => backendClosed());
+      arrived();
+    });
+    const gw = await gatewayWith({ api: { serviceUrl: `${slow.url}/api` } });
+    const controller = new AbortController();
+    const pending = gw.call('/api/catalog/1', { signal: controller.signal });
+    await requestArrived;
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    await closed;
+    while (gw.accessLog.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(gw.accessLog[0]).toMatchObject({ status: 499, endedBy: 'forward-request' });
+  });
+
   it('the whole body is read before the response starts: it goes out with its Content-Length', async () => {
     const acks = [gate()];
     let wroteFirst!: () => void;

@@ -20,6 +20,7 @@ const services: GatewayServices = {
     ],
   ]),
   responseCache: new BoundedCache({ maxEntries: 10 }),
+  responseCacheMaxBytes: 1024 * 1024,
   valueCache: new BoundedCache({ maxEntries: 10 }),
   rateLimiter: new SlidingWindowLimiter({ maxKeys: 10 }),
   quotas: new FixedWindowQuota({ maxKeys: 10 }),

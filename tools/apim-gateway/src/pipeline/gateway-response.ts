@@ -57,12 +57,46 @@ export function discardStream(response: GatewayResponse): void {
   delete response.stream;
 }
 
-/** Reads a streaming backend body to its end, for the policies that need the whole body (cache-store). */
-export async function bufferStream(response: GatewayResponse): Promise<void> {
+/**
+ * Reads a streaming backend body to its end, for the policies that need the whole body
+ * (cache-store). Past `maxBytes` it stops and returns false: what was read goes back in front of
+ * the stream, which then flows on to the client, so an endless stream never fills the memory.
+ */
+export function bufferStream(response: GatewayResponse, maxBytes: number): Promise<boolean> {
   const stream = response.stream;
-  if (!stream) return;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  response.body = Buffer.concat(chunks);
-  delete response.stream;
+  if (!stream) return Promise.resolve(true);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (): void => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      stream.off('close', onClose);
+    };
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size <= maxBytes) return;
+      stream.pause();
+      stop();
+      stream.unshift(Buffer.concat(chunks, size));
+      resolve(false);
+    };
+    const onEnd = (): void => {
+      stop();
+      response.body = Buffer.concat(chunks, size);
+      delete response.stream;
+      resolve(true);
+    };
+    const onError = (error: Error): void => {
+      stop();
+      reject(error);
+    };
+    const onClose = (): void => onError(new Error('the backend closed the response early'));
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    stream.once('close', onClose);
+  });
 }

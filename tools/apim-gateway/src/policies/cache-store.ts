@@ -29,7 +29,8 @@ export const cacheStore: PolicyDefinition = {
         if (!anyStatus && response.status !== 200) return;
         // storing needs the whole body: an unbuffered response is buffered here (APIM's SSE
         // guidance: response caching delays events, so leave it off for streams)
-        await bufferStream(response);
+        // past the cache's byte budget the body could not be stored anyway: it streams on instead
+        if (!(await bufferStream(response, cc.services.responseCacheMaxBytes))) return;
         cc.services.responseCache.set(
           ctx.cacheKey,
           {

@@ -26,6 +26,8 @@ export interface GatewayLog {
 export interface GatewayServices {
   backends: ReadonlyMap<string, ResolvedBackend>;
   responseCache: BoundedCache<CachedResponse>;
+  /** The response cache's byte budget: cache-store buffers a streaming body up to this, no more. */
+  responseCacheMaxBytes: number;
   valueCache: BoundedCache<unknown>;
   rateLimiter: SlidingWindowLimiter;
   quotas: FixedWindowQuota;
