@@ -129,10 +129,15 @@ function createScope(ctx: RequestContext): ExpressionScope {
       return ctx.timestamp;
     },
     get request() {
+      // the URL views parse a URL each: built only when an expression reads them
       return {
         method: ctx.method,
-        url: urlView(ctx.currentUrl()),
-        originalUrl: urlView(ctx.originalUrl.toString()),
+        get url() {
+          return urlView(ctx.currentUrl());
+        },
+        get originalUrl() {
+          return urlView(ctx.originalUrl.toString());
+        },
         headers: ctx.requestHeaders,
         ipAddress: ctx.clientIp,
         matchedParameters: ctx.matchedParameters,

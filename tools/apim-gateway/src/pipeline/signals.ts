@@ -23,9 +23,25 @@ export class PolicyFailure extends Error {
 /** return-response / mock-response / cors preflight: stop and send `context.Response` as is. */
 export class ReturnResponseSignal extends Error {
   override readonly name = 'ReturnResponseSignal';
+
+  constructor() {
+    // control flow, not a failure: no stack trace to capture on every request that takes it
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super('return-response');
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** cache-lookup hit: skip to the outbound step after cache-store. */
 export class CacheHitSignal extends Error {
   override readonly name = 'CacheHitSignal';
+
+  constructor() {
+    // control flow, not a failure: no stack trace to capture on every HIT
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super('cache hit');
+    Error.stackTraceLimit = limit;
+  }
 }
