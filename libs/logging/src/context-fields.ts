@@ -1,23 +1,12 @@
+import { jsonKeyPrefix } from './json-key.js';
 import { type LogScope, type ScopeFields } from './log-context.js';
 import { redactFields } from './redact.js';
 import { isPlainKey } from './secret-keys.js';
 
 const NO_FIELDS: ScopeFields = Object.freeze({ values: Object.freeze({}), json: '' });
 
-// scopes repeat the same few keys
-const keyPrefixes = new Map<string, string>();
-
-function keyPrefix(key: string): string {
-  let prefix = keyPrefixes.get(key);
-  if (prefix === undefined) {
-    prefix = `,${JSON.stringify(key)}:`;
-    if (keyPrefixes.size < 256) keyPrefixes.set(key, prefix);
-  }
-  return prefix;
-}
-
 function member(key: string, value: unknown): string {
-  const prefix = keyPrefix(key);
+  const prefix = jsonKeyPrefix(key);
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
@@ -37,7 +26,7 @@ function plainContextJson(context: Readonly<Record<string, unknown>>): string | 
   for (const key in context) {
     const value = context[key];
     if (typeof value !== 'string' || !PLAIN_TEXT.test(value) || !isPlainKey(key)) return undefined;
-    json += `${keyPrefix(key)}"${value}"`;
+    json += `${jsonKeyPrefix(key)}"${value}"`;
   }
   return json;
 }

@@ -1,12 +1,14 @@
-import { type DestinationStream, type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino, symbols } from 'pino';
 
 import { contextJsonFor, scopeFields } from './context-fields.js';
 import { createDestination } from './destination.js';
 import { peekLogScope } from './log-context.js';
 import { type LogFormat, logFormatFromEnv } from './log-format.js';
 import { logLevelFromEnv, type LogLevelSetting } from './log-level.js';
+import { plainLineJson } from './plain-line-json.js';
 import { redact } from './redact.js';
 import { redactLogArgs } from './redact-log-args.js';
+import { redactString } from './redact-string.js';
 
 /** Options for {@link createLogger}; every field has an environment-driven default. */
 export type LoggerOptions = {
@@ -21,6 +23,10 @@ export type LoggerOptions = {
   /** Where the defaults are read from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
 };
+
+// pino keeps a logger's child bindings, serialized, under this symbol ('' for none)
+const hasNoBindings = (logger: object): boolean =>
+  (logger as { [symbols.chindingsSym]?: string })[symbols.chindingsSym] === '';
 
 let cachedSecond = -1;
 let secondPrefix = '';
@@ -74,8 +80,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       },
       hooks: {
         logMethod(args, method) {
+          const scope = scopeFields(peekLogScope());
+          // logger.info({ ...plain fields }, 'message') on a logger without bindings: the fields
+          // are appended with the context (same bytes as pino's), and pino writes the message only
+          const fields =
+            args.length === 2 && typeof args[1] === 'string' && hasNoBindings(this)
+              ? plainLineJson(args[0])
+              : undefined;
+          if (fields !== undefined) {
+            pendingContext = contextJsonFor(scope, args[0]) + fields;
+            method.call(this, redactString(args[1] as string));
+            return;
+          }
           const redacted = redactLogArgs(args);
-          pendingContext = contextJsonFor(scopeFields(peekLogScope()), redacted[0]);
+          pendingContext = contextJsonFor(scope, redacted[0]);
           method.apply(this, redacted);
         },
       },
