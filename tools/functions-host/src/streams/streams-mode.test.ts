@@ -305,3 +305,45 @@ describe('HTTP streams mode: client disconnects and backpressure', () => {
     socket.destroy();
   });
 });
+
+describe('HTTP streams mode: several hosts in one process (tests) do not cross wires', () => {
+  it('each host gets a fresh library copy: a second streams app may call app.setup, a default-mode app after it stays in default mode, and each host answers only for its own app', async () => {
+    const first = await startFixture('streams');
+    const second = await startFixture('streams');
+    const plain = await startFixture('hello');
+    try {
+      expect([first.streams, second.streams, plain.streams]).toEqual([true, true, false]);
+      const [a, b, c] = await Promise.all([
+        first.get('/api/helloWorld?name=first'),
+        second.get('/api/helloWorld?name=second'),
+        plain.get('/api/hello?name=plain'),
+      ]);
+      expect(await a.text()).toBe('Hello, first!');
+      expect(await b.text()).toBe('Hello, second!');
+      expect(await c.text()).toBe('Hello, plain!');
+      const invoked = (host: FixtureHost): number =>
+        host.logs.filter((entry) => entry.message.startsWith('Executing')).length;
+      expect([invoked(first), invoked(second), invoked(plain)]).toEqual([1, 1, 1]);
+    } finally {
+      await Promise.all([first.close(), second.close(), plain.close()]);
+    }
+  });
+
+  it("close() closes the library's proxy server (nothing keeps listening after the host)", async () => {
+    const host = await startFixture('streams');
+    const announced = host.logs.find((entry) => /Port: \d+/.test(entry.message));
+    const port = Number(/Port: (\d+)/.exec(announced?.message ?? '')?.[1]);
+    expect(port).toBeGreaterThan(0);
+    const reachable = (): Promise<boolean> =>
+      new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      });
+    expect(await reachable()).toBe(true);
+    await host.close();
+    expect(await reachable()).toBe(false);
+  });
+});
