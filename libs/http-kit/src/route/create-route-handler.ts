@@ -122,11 +122,8 @@ function succeed(call: Invocation, result: unknown): HttpResponseInit {
     const outgoing = toOutgoingResponse(checked);
     const ifNoneMatch = call.headers.get('if-none-match');
     const cached = applyCaching(compiled, call.context.method, ifNoneMatch, outgoing, checked.body);
-    return complete(
-      call,
-      { status: cached.status, headers: cached.headers, body: cached.body },
-      undefined,
-    );
+    // toOutgoingResponse and applyCaching built this object for this response alone
+    return complete(call, cached as HttpResponseInit, undefined);
   } catch (error) {
     return fail(call, error);
   }
@@ -134,13 +131,14 @@ function succeed(call: Invocation, result: unknown): HttpResponseInit {
 
 function handlerContextOf(call: Invocation): AnyHandlerContext {
   const { request, invocation, context, rawBody } = call;
-  return {
+  const handlerContext: AnyHandlerContext = {
     request,
     invocation,
     // The extensions ran first and filled in their values.
     requestContext: context as AnyHandlerContext['requestContext'],
-    ...(rawBody ? { rawBody } : {}),
   };
+  if (rawBody) (handlerContext as { rawBody?: Uint8Array }).rawBody = rawBody;
+  return handlerContext;
 }
 
 function runHandler(
