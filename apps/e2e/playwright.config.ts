@@ -7,14 +7,18 @@ import {
   localPorts,
   recipes,
 } from './src/support/local-recipes.js';
+import { selectedRecipes, specPatterns } from './src/support/recipe-filter.js';
 import { resolveTarget } from './src/support/target.js';
 
 const target = resolveTarget();
 const isCI = Boolean(process.env['CI']);
+// E2E_RECIPES=a,b: start and test only those recipes (ports stay as allocated for all of them).
+const only = selectedRecipes(recipes.map((recipe) => recipe.name));
 
 // Local mode: every recipe of the registry on its allocated ports; a recipe behind APIM gets its
 // local gateway in front and its host enforces keys, so the gateway must send the host key as APIM does.
-const localStack: PlaywrightTestConfig['webServer'] = recipes.map((recipe) => {
+const started = only ? recipes.filter((recipe) => only.includes(recipe.name)) : recipes;
+const localStack: PlaywrightTestConfig['webServer'] = started.map((recipe) => {
   const ports = localPorts(recipe.name);
   const apim = ports.gateway !== undefined;
   const flags = [`--host-port ${ports.host}`, `--host-key ${localFunctionsHostKey}`];
@@ -34,6 +38,7 @@ const localStack: PlaywrightTestConfig['webServer'] = recipes.map((recipe) => {
 
 export default defineConfig({
   testDir: './src/specs',
+  ...(only ? { testMatch: specPatterns(only) } : {}),
   // *.local.spec.ts need the local stack (e.g. a gateway whose backend is down).
   testIgnore: target.mode === 'deployed' ? ['**/*.local.spec.ts'] : [],
   forbidOnly: isCI,
