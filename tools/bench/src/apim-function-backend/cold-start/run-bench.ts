@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,8 @@ import { bundleBytes, runColdStartBench } from './run-cold-start-bench.js';
 // 200, alternating runs, with an A/A row; then telemetry on vs off and the order of events.
 const RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 15);
 const BARE_MAIN = resolve(import.meta.dirname, 'bare-main.ts');
+const EAGER_MAIN = resolve(import.meta.dirname, 'eager-telemetry-main.ts');
+const WORKSPACE_MODULES = resolve(import.meta.dirname, '../../../../../node_modules');
 
 const started = performance.now();
 const loadAtStart = loadavg()[0]?.toFixed(2) ?? '?';
@@ -29,7 +31,10 @@ console.log(
 );
 const root = await mkdtemp(join(tmpdir(), 'cold-start-bench-'));
 const bare = await prepareBenchApp(BARE_MAIN);
+const eager = await prepareBenchApp(EAGER_MAIN);
 try {
+  // the bundle keeps @azure/monitor-opentelemetry external, as a recipe's does: resolve it
+  await symlink(WORKSPACE_MODULES, join(eager.dir, 'node_modules'), 'dir');
   const launcher = await bundleLauncher(root);
   const unbundled = await prepareUnbundledApp(root);
   const kb = async (file: string): Promise<string> =>
@@ -39,6 +44,7 @@ try {
     bareAgain: 'bare one-function app, again (A/A)',
     recipe: `recipe dist/main.js (${await kb(join(RECIPE_DIR, 'dist/main.js'))})`,
     recipeTelemetry: 'recipe dist/main.js, telemetry on',
+    eagerTelemetry: 'recipe-shaped bench app, telemetry on, imported before serving',
     unbundled: `recipe-shaped bench app, unbundled (${unbundled.files} .js files)`,
   };
   console.log(
@@ -51,6 +57,7 @@ try {
       { name: names.recipe, appDir: RECIPE_DIR },
       { name: names.bareAgain, appDir: bare.dir },
       { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
+      { name: names.eagerTelemetry, appDir: eager.dir, env: COLD_TELEMETRY_ENV },
       { name: names.unbundled, appDir: unbundled.appDir },
     ],
     RUNS,
@@ -62,6 +69,7 @@ try {
     ...reportTelemetryOrder(
       await runOrderCheck(launcher, RECIPE_DIR, COLD_TELEMETRY_ENV),
       await runOrderCheck(launcher, RECIPE_DIR, {}),
+      await runOrderCheck(launcher, eager.dir, COLD_TELEMETRY_ENV),
     ),
   );
 
@@ -103,5 +111,6 @@ try {
   );
 } finally {
   await bare.remove();
+  await eager.remove();
   await rm(root, { recursive: true, force: true });
 }
