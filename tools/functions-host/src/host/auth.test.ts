@@ -15,97 +15,101 @@ const keys = {
   functions: { 'level-function': { default: 'function-key' } },
 };
 
-describe('keys (AuthenticationLevelHandler / FunctionAuthorizationHandler)', () => {
-  let host: FixtureHost;
-  beforeAll(async () => {
-    host = await startFixture('auth', {
-      auth: true,
-      keys,
-      env: { 'AzureWebJobs.switched-off.Disabled': 'true' },
+// Keys are checked from the request head before anything is invoked: the same with HTTP streams on.
+describe.each(['default', 'streams'] as const)(
+  'keys (AuthenticationLevelHandler / FunctionAuthorizationHandler), %s mode',
+  (mode) => {
+    let host: FixtureHost;
+    beforeAll(async () => {
+      host = await startFixture(
+        'auth',
+        { auth: true, keys, env: { 'AzureWebJobs.switched-off.Disabled': 'true' } },
+        mode,
+      );
     });
-  });
-  afterAll(() => host.close());
+    afterAll(() => host.close());
 
-  const status = async (path: string, headers?: Record<string, string>): Promise<number> =>
-    (await host.get(path, headers ? { headers } : undefined)).status;
+    const status = async (path: string, headers?: Record<string, string>): Promise<number> =>
+      (await host.get(path, headers ? { headers } : undefined)).status;
 
-  it('anonymous functions need no key', async () => {
-    expect(await status('/api/level-anonymous')).toBe(200);
-  });
+    it('anonymous functions need no key', async () => {
+      expect(await status('/api/level-anonymous')).toBe(200);
+    });
 
-  it('function level: missing or wrong key → 401 with an empty body', async () => {
-    const response = await host.get('/api/level-function');
-    expect(response.status).toBe(401);
-    expect(await response.text()).toBe('');
-    expect(await status('/api/level-function?code=wrong')).toBe(401);
-  });
+    it('function level: missing or wrong key → 401 with an empty body', async () => {
+      const response = await host.get('/api/level-function');
+      expect(response.status).toBe(401);
+      expect(await response.text()).toBe('');
+      expect(await status('/api/level-function?code=wrong')).toBe(401);
+    });
 
-  it('function level accepts the function key, a host key or the master key', async () => {
-    expect(await status('/api/level-function?code=function-key')).toBe(200);
-    expect(await status('/api/level-function?code=host-key')).toBe(200);
-    expect(await status('/api/level-function', { 'x-functions-key': 'master-key' })).toBe(200);
-  });
+    it('function level accepts the function key, a host key or the master key', async () => {
+      expect(await status('/api/level-function?code=function-key')).toBe(200);
+      expect(await status('/api/level-function?code=host-key')).toBe(200);
+      expect(await status('/api/level-function', { 'x-functions-key': 'master-key' })).toBe(200);
+    });
 
-  it('x-functions-key takes precedence over ?code=', async () => {
-    expect(
-      await status('/api/level-function?code=function-key', { 'x-functions-key': 'wrong' }),
-    ).toBe(401);
-    expect(
-      await status('/api/level-function?code=wrong', { 'x-functions-key': 'function-key' }),
-    ).toBe(200);
-  });
+    it('x-functions-key takes precedence over ?code=', async () => {
+      expect(
+        await status('/api/level-function?code=function-key', { 'x-functions-key': 'wrong' }),
+      ).toBe(401);
+      expect(
+        await status('/api/level-function?code=wrong', { 'x-functions-key': 'function-key' }),
+      ).toBe(200);
+    });
 
-  it('an empty x-functions-key header is the key: no fall back to ?code= (AuthenticationLevelHandler)', async () => {
-    expect(await status('/api/level-function?code=function-key', { 'x-functions-key': '' })).toBe(
-      401,
-    );
-  });
+    it('an empty x-functions-key header is the key: no fall back to ?code= (AuthenticationLevelHandler)', async () => {
+      expect(await status('/api/level-function?code=function-key', { 'x-functions-key': '' })).toBe(
+        401,
+      );
+    });
 
-  it('repeated ?code= values: the first one is the key (Query["code"].First())', async () => {
-    expect(await status('/api/level-function?code=function-key&code=wrong')).toBe(200);
-    expect(await status('/api/level-function?code=wrong&CODE=function-key')).toBe(401);
-  });
+    it('repeated ?code= values: the first one is the key (Query["code"].First())', async () => {
+      expect(await status('/api/level-function?code=function-key&code=wrong')).toBe(200);
+      expect(await status('/api/level-function?code=wrong&CODE=function-key')).toBe(401);
+    });
 
-  it('repeated x-functions-key header lines: the first one is the key (Headers[...].First())', async () => {
-    const server = await startHostServer(host);
-    try {
-      const send = (first: string, second: string): Promise<number> =>
-        rawRequest(
-          server.port,
-          `GET /api/level-function HTTP/1.1\r\nHost: localhost\r\nx-functions-key: ${first}\r\nX-Functions-Key: ${second}\r\n\r\n`,
-        ).then((response) => response.status);
-      expect(await send('function-key', 'wrong')).toBe(200);
-      expect(await send('wrong', 'function-key')).toBe(401);
-    } finally {
-      await server.close();
-    }
-  });
+    it('repeated x-functions-key header lines: the first one is the key (Headers[...].First())', async () => {
+      const server = await startHostServer(host);
+      try {
+        const send = (first: string, second: string): Promise<number> =>
+          rawRequest(
+            server.port,
+            `GET /api/level-function HTTP/1.1\r\nHost: localhost\r\nx-functions-key: ${first}\r\nX-Functions-Key: ${second}\r\n\r\n`,
+          ).then((response) => response.status);
+        expect(await send('function-key', 'wrong')).toBe(200);
+        expect(await send('wrong', 'function-key')).toBe(401);
+      } finally {
+        await server.close();
+      }
+    });
 
-  it('admin level needs the master key', async () => {
-    expect(await status('/api/level-admin?code=host-key')).toBe(401);
-    expect(await status('/api/level-admin?code=master-key')).toBe(200);
-  });
+    it('admin level needs the master key', async () => {
+      expect(await status('/api/level-admin?code=host-key')).toBe(401);
+      expect(await status('/api/level-admin?code=master-key')).toBe(200);
+    });
 
-  it('the route is matched before keys are checked: unknown route → 404 without a key', async () => {
-    expect(await status('/api/does-not-exist')).toBe(404);
-  });
+    it('the route is matched before keys are checked: unknown route → 404 without a key', async () => {
+      expect(await status('/api/does-not-exist')).toBe(404);
+    });
 
-  it('AzureWebJobs.<name>.Disabled=true → 404, unless called with the master key', async () => {
-    expect(await status('/api/switched-off')).toBe(404);
-    expect(await status('/api/switched-off?code=host-key')).toBe(404);
-    expect(await status('/api/switched-off?code=master-key')).toBe(200);
-    expect(host.functions.find((fn) => fn.name === 'switched-off')?.disabled).toBe(true);
-  });
+    it('AzureWebJobs.<name>.Disabled=true → 404, unless called with the master key', async () => {
+      expect(await status('/api/switched-off')).toBe(404);
+      expect(await status('/api/switched-off?code=host-key')).toBe(404);
+      expect(await status('/api/switched-off?code=master-key')).toBe(200);
+      expect(host.functions.find((fn) => fn.name === 'switched-off')?.disabled).toBe(true);
+    });
 
-  it('keys are off by default, like Core Tools', async () => {
-    const open = await startFixture('auth');
-    try {
-      expect((await open.get('/api/level-admin')).status).toBe(200);
-    } finally {
-      await open.close();
-    }
-  });
-});
+    it('keys are off by default, like Core Tools', async () => {
+      const open = await startFixture('auth', {}, mode);
+      try {
+        expect((await open.get('/api/level-admin')).status).toBe(200);
+      } finally {
+        await open.close();
+      }
+    });
+  },
+);
 
 describe('keys file and environment', () => {
   let app: FixtureCopy;
