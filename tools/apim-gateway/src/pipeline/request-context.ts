@@ -51,6 +51,8 @@ export class RequestContext {
   requestBody: Buffer;
   /** The client's body, still unread: forward-request buffers or streams it; set-body drops it. */
   pendingBody: ClientRequestBody | undefined;
+  /** forward-request streamed a non-empty client body: it cannot be sent again (retry). */
+  requestBodyStreamed = false;
   /** Aborted when the client goes away: backend calls and streamed bodies stop with it. */
   readonly signal: AbortSignal;
   operationPath: string;

@@ -1,6 +1,6 @@
 import { stripHopByHop } from '../http/hop-by-hop.js';
 import { BackendError, sendToBackend, type StreamedBody } from '../http/send-to-backend.js';
-import { errorResponse, internalServerError } from '../pipeline/gateway-response.js';
+import { discardStream, errorResponse, internalServerError } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
 import {
@@ -57,7 +57,10 @@ export const forwardRequest: PolicyDefinition = {
     enumAttribute(element, cc, 'http-version', ['1', '2or1'], '1');
     return {
       streamsResponse: !bufferResponse,
+      streamsRequestBody: !bufferRequestBody,
       async execute(ctx) {
+        // a retried call replaces the previous response: its streaming body must not hold on
+        if (ctx.response) discardStream(ctx.response);
         const timeout = timeoutMs ? timeoutMs(ctx.scope) : timeoutSeconds(ctx.scope) * 1000;
         const result = await forward(ctx, cc.services, {
           timeoutMs: timeout,
@@ -140,9 +143,17 @@ async function forward(ctx: RequestContext, services: GatewayServices, options: 
 /** buffer-request-body="true" reads the body whole first; the default streams it as it arrives. */
 async function requestBody(ctx: RequestContext, buffer: boolean): Promise<Buffer | StreamedBody> {
   const pending = ctx.pendingBody;
-  if (!pending) return ctx.requestBody;
+  if (!pending) {
+    if (ctx.requestBodyStreamed) throw notResendable();
+    return ctx.requestBody;
+  }
   ctx.pendingBody = undefined;
-  if (!buffer) return pending.stream();
+  if (!buffer) {
+    const streamed = pending.stream();
+    // the body is gone once sent: a retry could not send it again
+    ctx.requestBodyStreamed = streamed.length !== 0;
+    return streamed;
+  }
   const result = await pending.read();
   if (result.kind === 'too-large') throw tooLarge();
   if (result.kind === 'gone') throw clientGone(ctx);
@@ -175,6 +186,19 @@ function backendFailure(ctx: RequestContext, error: BackendError, timeoutMs: num
         internalServerError(ctx.requestId),
       );
   }
+}
+
+/** retry around a forward-request that streamed a body: there is nothing left to send. */
+function notResendable(): PolicyFailure {
+  return new PolicyFailure(
+    {
+      source: 'forward-request',
+      reason: 'RequestBodyNotBuffered',
+      message:
+        'The request body was streamed to the backend (buffer-request-body="false") and cannot be sent again; set buffer-request-body="true" to retry requests with a body',
+    },
+    undefined,
+  );
 }
 
 function tooLarge(): PolicyFailure {

@@ -7,6 +7,8 @@ export interface PolicyBehavior {
   execute(ctx: RequestContext): Promise<void> | void;
   /** cache-store: a cache hit resumes right after it. */
   readonly resumesCacheHit?: boolean;
+  /** forward-request buffer-request-body="false": the client's body streams to the backend. */
+  readonly streamsRequestBody?: boolean;
   /** forward-request buffer-response="false": the response body streams to the client. */
   readonly streamsResponse?: boolean;
   /** cache-store: reads the whole response body (a streaming one is buffered for it). */

@@ -16,6 +16,7 @@ import { mockResponse } from './mock-response.js';
 import type { PolicyDefinition } from './policy-definition.js';
 import { quotaByKey } from './quota-by-key.js';
 import { rateLimit, rateLimitByKey } from './rate-limit.js';
+import { retry } from './retry.js';
 import { returnResponse } from './return-response.js';
 import { rewriteUri } from './rewrite-uri.js';
 import { setBackendService } from './set-backend-service.js';
@@ -45,6 +46,7 @@ export const POLICIES: Readonly<Record<string, PolicyDefinition>> = {
   'quota-by-key': quotaByKey,
   'rate-limit': rateLimit,
   'rate-limit-by-key': rateLimitByKey,
+  retry,
   'return-response': returnResponse,
   'rewrite-uri': rewriteUri,
   'set-backend-service': setBackendService,
