@@ -67,6 +67,25 @@ describe('cli start', () => {
     expect(output()).toContain('appTerminate hook ran');
   });
 
+  it('serves an HTTP-streams app (app.setup({ enableHttpStream: true })) instead of refusing it', async () => {
+    const { child, output } = run(['start', fixturePath('streams'), '--port', '0']);
+    const [, url] = await waitFor(output, /Host listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('testName-chunked'));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${url}/api/helloWorld`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(await response.text()).toBe('Hello, testName-chunked!');
+    child.kill('SIGTERM');
+    expect(await exitCode(child)).toBe(0);
+  });
+
   it('refuses to start a bad app, naming the problem, with exit code 1', async () => {
     const { child, output } = run(['start', fixturePath('bad-duplicate')]);
     expect(await exitCode(child)).toBe(1);

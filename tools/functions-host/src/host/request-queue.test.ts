@@ -10,24 +10,28 @@ const limits = (outstanding: string, concurrent: string): Record<string, string>
 });
 
 describe('host.json maxOutstandingRequests / maxConcurrentRequests (HttpThrottleMiddleware)', () => {
-  it('past maxOutstandingRequests the host answers 429 with an empty body and logs the queue limit', async () => {
-    const host = await startFixture('faults', { env: limits('2', '1') });
-    try {
-      const responses = await Promise.all(
-        Array.from({ length: 4 }, () => host.get('/api/slow?ms=200')),
-      );
-      const statuses = responses.map((response) => response.status).sort();
-      expect(statuses).toEqual([200, 200, 429, 429]);
-      const throttled = responses.find((response) => response.status === 429);
-      expect(await throttled?.text()).toBe('');
-      expect(host.logs.map((entry) => entry.message)).toContain(
-        'Http request queue limit of 2 has been exceeded.',
-      );
-      expect((await host.get('/api/slow?ms=1')).status).toBe(200);
-    } finally {
-      await host.close();
-    }
-  });
+  // The throttle runs before the invocation; in streams mode a slot is held until the response is delivered.
+  it.each(['default', 'streams'] as const)(
+    'past maxOutstandingRequests the host answers 429 with an empty body and logs the queue limit (%s mode)',
+    async (mode) => {
+      const host = await startFixture('faults', { env: limits('2', '1') }, mode);
+      try {
+        const responses = await Promise.all(
+          Array.from({ length: 4 }, () => host.get('/api/slow?ms=200')),
+        );
+        const statuses = responses.map((response) => response.status).sort();
+        expect(statuses).toEqual([200, 200, 429, 429]);
+        const throttled = responses.find((response) => response.status === 429);
+        expect(await throttled?.text()).toBe('');
+        expect(host.logs.map((entry) => entry.message)).toContain(
+          'Http request queue limit of 2 has been exceeded.',
+        );
+        expect((await host.get('/api/slow?ms=1')).status).toBe(200);
+      } finally {
+        await host.close();
+      }
+    },
+  );
 
   it('maxConcurrentRequests queues the rest in order instead of refusing them', async () => {
     const queue = new RequestQueue(-1, 1);
