@@ -91,6 +91,20 @@ describe('request bodies with buffer-request-body="false" (APIM’s default): st
     });
   });
 
+  it('a chunked body on a DELETE is still framed as chunked for the backend', async () => {
+    const gw = await gatewayFor(await measuringBackend(), '<forward-request />');
+    const response = await gw.call('/api/catalog/1', {
+      method: 'DELETE',
+      body: chunkedBody(['del', 'ete']),
+      duplex: 'half',
+    } as RequestInit);
+    expect(await response.json()).toMatchObject({
+      size: 6,
+      contentLength: null,
+      transferEncoding: 'chunked',
+    });
+  });
+
   it('a declared Content-Length is forwarded as is', async () => {
     const gw = await gatewayFor(await measuringBackend(), '<forward-request />');
     const response = await gw.call('/api/catalog', { method: 'POST', body: 'x'.repeat(1000) });

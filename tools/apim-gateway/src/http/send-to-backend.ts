@@ -61,6 +61,9 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
       headers['Content-Length'] = [String(buffered.length)];
     } else if (streamed?.length !== undefined && (streamed.length > 0 || !bodyless)) {
       headers['Content-Length'] = [String(streamed.length)];
+    } else if (streamed && streamed.length === undefined) {
+      // explicit: Node would not frame a body on GET, DELETE, OPTIONS by itself
+      headers['Transfer-Encoding'] = ['chunked'];
     }
     const req = send(url, { method: input.method, headers });
     let settled = false;
