@@ -29,12 +29,13 @@ export async function capturePage(
       const [, name = '', value = ''] = assignment;
       const substitution = /^\$\((.*)\)$/.exec(value);
       // a printed command must work as printed: run it, from the recipe folder
-      vars[name] = substitution
-        ? execFileSync('bash', ['-c', substitution[1] ?? ''], {
-            cwd: recipeDir,
-            encoding: 'utf8',
-          }).trim()
-        : unquote(value);
+      const script = substitution?.[1] ?? '';
+      // VAR=$(curl …) calls the running stack, as the page's localhost URL means
+      vars[name] = !substitution
+        ? unquote(value)
+        : /^curl [^|;&]*$/.test(script)
+          ? (await runCurl(script, vars, shell, stack, [])).join('\n').trim()
+          : execFileSync('bash', ['-c', script], { cwd: recipeDir, encoding: 'utf8' }).trim();
       outputs.push([]);
     } else if (repeat) {
       for (let round = 0; round < Number(repeat[1]); round += 1)

@@ -110,6 +110,13 @@ describe('renderResponse and normaliseOutput', () => {
         [],
       ),
     ).toEqual(['404']);
+    expect(
+      renderResponse(
+        parseCurl(`curl -s -o /dev/null -w '%header{content-type}' localhost:7071/x`),
+        response,
+        [],
+      ),
+    ).toEqual(['application/problem+json']);
     expect(shownHeaderNames(['HTTP/1.1 200 OK', 'ETag: 1', 'x-a: 2', '', 'body: no'])).toEqual([
       'ETag',
       'x-a',

@@ -20,6 +20,8 @@ export function renderResponse(
 ): string[] {
   const writeOut = (command.writeOut ?? '')
     .replaceAll('%{http_code}', String(response.status))
+    // curl 7.84+: a response header's value, e.g. %header{location}
+    .replace(/%header\{([^}]+)\}/g, (_, name: string) => response.headers.get(name) ?? '')
     .replaceAll('\\n', '\n');
   const printed = `${command.discardBody ? '' : response.body}${writeOut}`.replace(/\n$/, '');
   const body = printed === '' ? [] : printed.split('\n');
