@@ -42,15 +42,19 @@ export async function streamGatewayResponse(
   }
   // the head goes out now, not with the first chunk: a client sees the stream open at once
   res.flushHeaders();
+  // the client leaving is normal for a stream; only a backend failure is worth a warning
+  let clientLeft = false;
+  res.once('close', () => {
+    if (!stream.destroyed) clientLeft = true;
+  });
   try {
     await pipeline(stream, res);
   } catch (error) {
-    if (!res.destroyed) {
+    if (!clientLeft) {
       options.log.warn('backend response body failed while streaming; response cut short', {
         requestId: options.requestId,
         error: error instanceof Error ? error.message : String(error),
       });
-      res.destroy();
     }
   }
   return response.status;

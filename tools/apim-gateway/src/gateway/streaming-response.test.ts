@@ -158,6 +158,8 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
     await closed;
     // the gateway keeps serving (answered by the gateway itself: the backend holds every request)
     expect((await gw.call('/api/nothing')).status).toBe(404);
+    // a client leaving a stream is not a failure worth a warning
+    expect(gw.logs.filter((log) => log.level === 'warn')).toEqual([]);
   });
 
   it('the Learn SSE example (timeout="120" fail-on-error-status-code="true" buffer-response="false"): events stream, a backend error goes to on-error', async () => {
@@ -355,6 +357,12 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
     acks[0]?.open();
     await expect(events.rest()).rejects.toThrow();
     expect((await gw.call('/api/nothing')).status).toBe(404);
+    expect(gw.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'backend response body failed while streaming; response cut short',
+      }),
+    );
   });
 });
 
