@@ -162,6 +162,26 @@ describe('forward-request buffer-response="false" (APIM: each chunk from the bac
     expect(gw.logs.filter((log) => log.level === 'warn')).toEqual([]);
   });
 
+  it('close() lets an open stream run for the drain timeout, then ends it and the backend request', async () => {
+    let backendClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (backendClosed = resolve));
+    const endless = await backend((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.write('data: open\n\n');
+      res.once('close', () => backendClosed());
+    });
+    const gw = await gatewayWith({
+      api: { serviceUrl: `${endless.url}/api` },
+      operationPolicies: { getCatalogItem: policy({ backend: STREAMING }) },
+      server: { drainTimeoutMs: 100 },
+    });
+    const events = eventReader(await gw.call('/api/catalog/1'));
+    expect(await events.next()).toBe('data: open');
+    await gw.gateway.close();
+    await expect(events.rest()).rejects.toThrow();
+    await closed;
+  });
+
   it('the Learn SSE example (timeout="120" fail-on-error-status-code="true" buffer-response="false"): events stream, a backend error goes to on-error', async () => {
     const acks = [gate()];
     const sse = await backend(async (req, res) => {
