@@ -30,11 +30,25 @@ export async function streamGatewayResponse(
     });
     return writeGatewayResponse(res, internalServerError(options.requestId), options);
   }
-  res.writeHead(
-    response.status,
-    response.reason || undefined,
-    headersToWrite(response, options.close),
-  );
+  try {
+    res.writeHead(
+      response.status,
+      response.reason || undefined,
+      headersToWrite(response, options.close),
+    );
+  } catch (error) {
+    // whatever Node still refuses becomes the generic 500, never an exception
+    stream.destroy();
+    options.log.warn('writing the response failed', {
+      requestId: options.requestId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    if (res.headersSent) {
+      res.destroy();
+      return response.status;
+    }
+    return writeGatewayResponse(res, internalServerError(options.requestId), options);
+  }
   if (options.head || BODILESS.has(response.status)) {
     stream.destroy();
     res.end();
