@@ -1,8 +1,8 @@
 import {
   judge,
   median,
-  type MedianInterval,
-  medianInterval,
+  type RatioInterval,
+  ratioInterval,
   type VerdictResult,
 } from './bench-stats.js';
 
@@ -24,9 +24,13 @@ export interface Sample {
 /** One round: a sample per server key, all taken back to back. */
 export type Round = Map<string, Sample>;
 
+/** The rounds of one set of fresh server processes. */
+export type Block = Round[];
+
 export interface RunInfo {
   connections: number;
-  requestsPerSlice: number;
+  secondsPerSlice: number;
+  roundsPerBlock: number;
   elapsedSeconds: number;
   stdout: string;
   /** 1-minute load average at the start and end, and its range over the rounds. */
@@ -36,33 +40,58 @@ export interface RunInfo {
 export const BASELINE_KEY = 'minimal';
 export const AA_KEY = 'minimal-again';
 export const CANDIDATE_KEY = 'full';
+/** The full host with console logging off: full ÷ quiet is what the console lines cost. */
+export const QUIET_KEY = 'quiet';
 
-/** Per-round ratios key ÷ baseline of the same round, for one measure. */
-function ratios(rounds: Round[], key: string, pick: (sample: Sample) => number): number[] {
+/** Per-round ratios key ÷ reference of the same round, for one measure. */
+function ratios(
+  rounds: Round[],
+  key: string,
+  pick: (sample: Sample) => number,
+  reference = BASELINE_KEY,
+): number[] {
   const values: number[] = [];
   for (const round of rounds) {
     const sample = round.get(key);
-    const base = round.get(BASELINE_KEY);
+    const base = round.get(reference);
     if (sample && base) values.push(pick(sample) / pick(base));
   }
   return values;
 }
 
-/** CPU µs per request of `key` ÷ the minimal host's, per round: 1 = same cost, 1.1 = 10% more. */
-export const cpuRatios = (rounds: Round[], key: string): MedianInterval =>
-  medianInterval(ratios(rounds, key, (sample) => sample.cpuMicrosPerRequest));
+/** Per block: the median over its rounds of key's CPU µs/req ÷ the reference's (1 = same). */
+export const blockCpuRatios = (blocks: Block[], key: string, reference = BASELINE_KEY): number[] =>
+  blocks.map((rounds) =>
+    median(ratios(rounds, key, (sample) => sample.cpuMicrosPerRequest, reference)),
+  );
 
-/** The goal's verdict after these rounds. */
-export function verdictOf(rounds: Round[]): VerdictResult {
-  return judge(cpuRatios(rounds, CANDIDATE_KEY), cpuRatios(rounds, AA_KEY));
+/** CPU per request of `key` vs the reference over all blocks: 1.1 = 10% more CPU. */
+export const cpuRatio = (blocks: Block[], key: string, reference = BASELINE_KEY): RatioInterval =>
+  ratioInterval(blockCpuRatios(blocks, key, reference));
+
+/** The goal's verdict after these blocks, and the one on what the console lines alone cost. */
+export function verdictsOf(blocks: Block[]): { goal: VerdictResult; consoleLines: VerdictResult } {
+  const aa = cpuRatio(blocks, AA_KEY);
+  return {
+    goal: judge(cpuRatio(blocks, CANDIDATE_KEY), aa),
+    consoleLines: judge(cpuRatio(blocks, CANDIDATE_KEY, QUIET_KEY), aa),
+  };
 }
 
 const times = (value: number): string =>
   Number.isFinite(value) ? `${value.toFixed(3)}×` : value > 0 ? '∞' : '−∞';
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
+function outcome(ratio: RatioInterval, result: VerdictResult): string {
+  if (result.verdict === 'indistinguishable') return 'INDISTINGUISHABLE';
+  if (result.verdict === 'slower') return `SLOWER by ${pct(ratio.center - 1)}`;
+  if (result.verdict === 'faster') return `FASTER by ${pct(1 - ratio.center)}`;
+  return 'INCONCLUSIVE — more blocks (BENCH_MAX_BLOCKS) or a quieter machine';
+}
+
 /** The printed result: a Markdown table, the noise band and the verdict. */
-export function formatReport(targets: Target[], rounds: Round[], info: RunInfo): string {
+export function formatReport(targets: Target[], blocks: Block[], info: RunInfo): string {
+  const rounds = blocks.flat();
   const header = [
     'server',
     'req/s',
@@ -77,14 +106,14 @@ export function formatReport(targets: Target[], rounds: Round[], info: RunInfo):
     const samples = rounds.flatMap((round) => round.get(target.key) ?? []);
     const of = (pick: (sample: Sample) => number): number => median(samples.map(pick));
     const baseline = target.key === BASELINE_KEY;
-    const cpu = cpuRatios(rounds, target.key);
+    const cpu = cpuRatio(blocks, target.key);
     return [
       baseline ? `${target.name} (baseline)` : target.name,
       of((s) => s.rps).toFixed(0),
       of((s) => s.p50).toFixed(1),
       of((s) => s.p99).toFixed(1),
       of((s) => s.cpuMicrosPerRequest).toFixed(0),
-      baseline ? '1' : times(cpu.median),
+      baseline ? '1' : times(cpu.center),
       baseline ? '' : `${times(cpu.low)}–${times(cpu.high)}`,
       baseline ? '100%' : pct(median(ratios(rounds, target.key, (s) => s.rps))),
     ];
@@ -95,30 +124,32 @@ export function formatReport(targets: Target[], rounds: Round[], info: RunInfo):
   const line = (cells: string[]): string =>
     `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
 
-  const full = cpuRatios(rounds, CANDIDATE_KEY);
-  const aa = cpuRatios(rounds, AA_KEY);
+  const full = cpuRatio(blocks, CANDIDATE_KEY);
+  const aa = cpuRatio(blocks, AA_KEY);
+  const perBlock = (key: string): string =>
+    blockCpuRatios(blocks, key)
+      .map((ratio) => ratio.toFixed(3))
+      .join(' ');
   const verdict = judge(full, aa);
   const load = info.load;
   const loads = (values: number[]): string => values.map((value) => value.toFixed(2)).join(' ');
-  const outcome =
-    verdict.verdict === 'indistinguishable'
-      ? 'INDISTINGUISHABLE'
-      : verdict.verdict === 'slower'
-        ? `SLOWER by ${pct(full.median - 1)}`
-        : verdict.verdict === 'faster'
-          ? `FASTER by ${pct(1 - full.median)}`
-          : 'INCONCLUSIVE — more rounds (BENCH_MAX_ROUNDS) or a quieter machine';
+  const lines = cpuRatio(blocks, CANDIDATE_KEY, QUIET_KEY);
+  const linesVerdict = judge(lines, aa);
+  const interval = (ratio: RatioInterval): string =>
+    `${times(ratio.center)} (${times(ratio.low)}–${times(ratio.high)})`;
   return [
     '',
-    `GET /api/hello, ${info.connections} connections, loopback, Node ${process.version}. Each server in its own process (the A/A copy too), loaded one at a time; ${rounds.length} interleaved rounds of ${info.requestsPerSlice} requests per server, order rotating and reversing (${info.elapsedSeconds.toFixed(0)} s). Full host stdout: ${info.stdout}.`,
+    `GET /api/hello, ${info.connections} connections, loopback, Node ${process.version}. ${blocks.length} blocks, each a fresh process per server (the A/A copy too), warmed up, then ${info.roundsPerBlock} interleaved rounds of ${info.secondsPerSlice} s per server, one server loaded at a time, order rotating and reversing (${rounds.length} rounds, ${info.elapsedSeconds.toFixed(0)} s). Full host stdout: ${info.stdout}.`,
     `Load average (uptime): ${loads(load.start)} at the start, 1-min ${load.min.toFixed(2)}–${load.max.toFixed(2)} during the rounds, ${loads(load.end)} at the end.`,
     '',
     line(header),
     line(widths.map((width) => '-'.repeat(width))),
     ...rows.map(line),
     '',
-    "CPU/req vs minimal: per round, the server process's CPU µs per request ÷ the minimal host's in the same round (1 = same cost); median over rounds and its distribution-free 95% interval. req/s vs minimal: median per-round ratio (wall clock, noisy on a shared machine).",
+    "CPU/req vs minimal: per round, the server process's CPU µs per request ÷ the minimal host's in the same round (1 = same cost); per block the median of its rounds; then the geometric mean over blocks and its 95% t-interval. req/s vs minimal: median per-round ratio (wall clock, noisy on a shared machine).",
+    `Per block, full host: ${perBlock(CANDIDATE_KEY)}; A/A: ${perBlock(AA_KEY)}.`,
     `A/A noise band (minimal host vs a second copy of itself): 1 ± ${pct(verdict.band)} (A/A interval ${times(aa.low)}–${times(aa.high)}).`,
-    `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${times(full.median)} (${times(full.low)}–${times(full.high)}) -> ${outcome}: ${verdict.reason}.`,
+    `Console lines (full host ÷ the same host with console logging off, per round): ${interval(lines)} -> ${outcome(lines, linesVerdict)}: ${linesVerdict.reason}.`,
+    `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${interval(full)} -> ${outcome(full, verdict)}: ${verdict.reason}.`,
   ].join('\n');
 }

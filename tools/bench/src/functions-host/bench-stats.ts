@@ -8,39 +8,38 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-export interface MedianInterval {
-  median: number;
-  /** Distribution-free 95% confidence interval of the median (order statistics). */
+export interface RatioInterval {
+  /** Geometric mean of the ratios. */
+  center: number;
+  /** 95% confidence interval of that mean. */
   low: number;
   high: number;
   n: number;
 }
 
+// Two-sided 95% Student t quantiles for 1..30 degrees of freedom (beyond: 1.96 is close enough).
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
+];
+
 /**
- * The median with its distribution-free 95% interval: the k-th smallest and k-th largest values,
- * k the largest rank with P(Binomial(n, ½) < k) ≤ 2.5%. It assumes nothing about the noise's
- * shape, and one load spike moves it by at most one rank. Needs n ≥ 6, else the interval is
- * the whole range and reported as unbounded.
+ * Geometric mean of ratios with its 95% t-interval, computed on their logarithms (a ratio of 1.1
+ * and one of 1/1.1 cancel out). For independent, roughly normal values: one per block of fresh
+ * processes. Needs n ≥ 2, else the interval is unbounded.
  */
-export function medianInterval(values: readonly number[]): MedianInterval {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  let k = 0;
-  let cumulative = 0;
-  let pmf = 0.5 ** n;
-  // cumulative = P(B <= j); rank j + 1 qualifies while P(B <= j) <= 2.5%.
-  for (let j = 0; j < n; j += 1) {
-    cumulative += pmf;
-    if (cumulative > 0.025) break;
-    k = j + 1;
-    pmf = (pmf * (n - j)) / (j + 1);
+export function ratioInterval(ratios: readonly number[]): RatioInterval {
+  const logs = ratios.map((ratio) => Math.log(ratio));
+  const n = logs.length;
+  if (n < 2) {
+    const only = ratios[0] ?? Number.NaN;
+    return { center: only, low: Number.NEGATIVE_INFINITY, high: Number.POSITIVE_INFINITY, n };
   }
-  return {
-    median: median(sorted),
-    low: k > 0 ? (sorted[k - 1] as number) : Number.NEGATIVE_INFINITY,
-    high: k > 0 ? (sorted[n - k] as number) : Number.POSITIVE_INFINITY,
-    n,
-  };
+  const mean = logs.reduce((sum, value) => sum + value, 0) / n;
+  const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, n - 1);
+  const margin = (T95[n - 2] ?? 1.96) * Math.sqrt(variance / n);
+  return { center: Math.exp(mean), low: Math.exp(mean - margin), high: Math.exp(mean + margin), n };
 }
 
 /** The verdict rule of the goal "full host indistinguishable from the minimal host". */
@@ -49,7 +48,7 @@ export const RULE = {
   minBand: 0.01,
   /** A/A wider than ±5%: this run is too noisy to call anything indistinguishable. */
   maxBand: 0.05,
-  /** The full host's interval must be at most this wide on each side of its median… */
+  /** The full host's interval must reach at most this far on each side of its centre. */
   maxHalfWidth: 0.03,
 } as const;
 
@@ -69,7 +68,7 @@ export interface VerdictResult {
  * and its half-width is at most 3%. slower / faster: the whole interval lies beyond the band.
  * Anything else: inconclusive, more rounds needed.
  */
-export function judge(candidate: MedianInterval, aa: MedianInterval): VerdictResult {
+export function judge(candidate: RatioInterval, aa: RatioInterval): VerdictResult {
   const band = Math.max(RULE.minBand, Math.abs(aa.low - 1), Math.abs(aa.high - 1));
   const halfWidth = (candidate.high - candidate.low) / 2;
   const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;

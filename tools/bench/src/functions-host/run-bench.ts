@@ -9,23 +9,29 @@ import autocannon from 'autocannon';
 import {
   AA_KEY,
   BASELINE_KEY,
+  type Block,
+  blockCpuRatios,
   CANDIDATE_KEY,
   formatReport,
+  QUIET_KEY,
   type Round,
   type Sample,
   type Target,
-  verdictOf,
+  verdictsOf,
 } from './bench-report.js';
 import { writeHelloApp } from './hello-app.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
-const REQUESTS = env('BENCH_REQUESTS', 2000);
-const WARMUP_REQUESTS = env('BENCH_WARMUP', 6000);
-// Rounds until the verdict is conclusive: at least MIN_ROUNDS, at most MAX_ROUNDS.
-const MIN_ROUNDS = env('BENCH_ROUNDS', 20);
-const MAX_ROUNDS = Math.max(MIN_ROUNDS, env('BENCH_MAX_ROUNDS', 60));
+const SECONDS = env('BENCH_SECONDS', 0.5);
+const WARMUP_SECONDS = env('BENCH_WARMUP_SECONDS', 1);
+// Fresh processes per block: JIT and memory layout differ between two identical processes, so
+// only new processes turn that difference into noise that averages out.
+const ROUNDS_PER_BLOCK = env('BENCH_ROUNDS', 4);
+// Blocks until the verdict is conclusive: at least MIN_BLOCKS, at most MAX_BLOCKS.
+const MIN_BLOCKS = env('BENCH_BLOCKS', 6);
+const MAX_BLOCKS = Math.max(MIN_BLOCKS, env('BENCH_MAX_BLOCKS', 16));
 // Where the full host's console lines go: a pipe the bench reads (like `nx serve`), a file, /dev/null.
 const STDOUT = (process.env['BENCH_STDOUT'] ?? 'pipe') as 'pipe' | 'file' | 'null';
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
@@ -89,63 +95,27 @@ function cpuOf(child: ChildProcess, moment: 'start' | 'end'): Promise<number> {
   });
 }
 
-async function measure({ target, child, url }: Server, amount: number): Promise<Sample> {
+async function measure({ target, child, url }: Server): Promise<Sample> {
   const cpuBefore = await cpuOf(child, 'start');
-  const wallStarted = performance.now();
-  const result = await autocannon({ url, connections: CONNECTIONS, amount });
-  // autocannon's own duration is whole seconds when it stops on `amount`.
-  const seconds = (performance.now() - wallStarted) / 1000;
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
   const cpuMicros = (await cpuOf(child, 'end')) - cpuBefore;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
   return {
-    rps: result.requests.total / seconds,
+    rps: result.requests.total / SECONDS,
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMicrosPerRequest: cpuMicros / Math.max(1, result.requests.total),
   };
 }
 
-const started = Date.now();
-const loadStart = loadavg();
-const loads: number[] = [];
-const servers: Server[] = [];
-const rounds: Round[] = [];
-let fullRequests = 0;
-const hello = await writeHelloApp();
-const outDir = mkdtempSync(join(tmpdir(), 'bench-host-stdout-'));
-const stdoutFd = openSync(STDOUT === 'file' ? join(outDir, 'host.log') : '/dev/null', 'w');
-try {
-  // Started together; each one is idle while another is measured.
-  const launched = await Promise.allSettled(
-    targets.map((target) => startServer(hello.dir, target, stdoutFd)),
-  );
-  for (const result of launched) if (result.status === 'fulfilled') servers.push(result.value);
-  const failed = launched.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  for (const server of servers) {
-    const text = await (await fetch(server.url)).text();
-    if (text !== 'Hello, World!') throw new Error(`${server.target.name} answered "${text}"`);
-    await autocannon({ url: server.url, connections: CONNECTIONS, amount: WARMUP_REQUESTS });
-  }
-  for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    // Rotate the start and reverse every other round, so no server always follows the same one.
-    const rotated = servers.map((_, index) => servers[(index + round) % servers.length] as Server);
-    const order = round % 2 === 0 ? rotated : rotated.reverse();
-    const samples: Round = new Map();
-    for (const server of order) samples.set(server.target.key, await measure(server, REQUESTS));
-    fullRequests += REQUESTS;
-    rounds.push(samples);
-    loads.push(loadavg()[0] ?? 0);
-    // Checked after every round from the minimum on: stop as soon as the verdict is conclusive.
-    if (rounds.length >= MIN_ROUNDS && verdictOf(rounds).verdict !== 'inconclusive') break;
-  }
-} finally {
-  await Promise.all(
+function stopServers(servers: Server[]): Promise<unknown> {
+  return Promise.all(
     servers.map(
       ({ child }) =>
         new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', () => resolve());
           // A clean exit lets --cpu-prof write its profile.
           if (CPU_PROF) child.send('exit');
@@ -153,6 +123,68 @@ try {
         }),
     ),
   );
+}
+
+/** Fresh processes for every target, each checked and warmed up. */
+async function startBlock(appDir: string, stdoutFd: number): Promise<Server[]> {
+  const launched = await Promise.allSettled(
+    targets.map((target) => startServer(appDir, target, stdoutFd)),
+  );
+  const servers = launched.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failed = launched.find((result) => result.status === 'rejected');
+  if (failed) {
+    await stopServers(servers);
+    throw failed.reason;
+  }
+  for (const server of servers) {
+    const text = await (await fetch(server.url)).text();
+    if (text !== 'Hello, World!') throw new Error(`${server.target.name} answered "${text}"`);
+    await autocannon({ url: server.url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  }
+  return servers;
+}
+
+const started = Date.now();
+const loadStart = loadavg();
+const loads: number[] = [];
+const blocks: Block[] = [];
+const hello = await writeHelloApp();
+const outDir = mkdtempSync(join(tmpdir(), 'bench-host-stdout-'));
+const stdoutFd = openSync(STDOUT === 'file' ? join(outDir, 'host.log') : '/dev/null', 'w');
+try {
+  for (let blockIndex = 0; blockIndex < MAX_BLOCKS; blockIndex += 1) {
+    const servers = await startBlock(hello.dir, stdoutFd);
+    const block: Block = [];
+    try {
+      for (let round = 0; round < ROUNDS_PER_BLOCK; round += 1) {
+        // Rotate the start and reverse every other round, so no server always follows another.
+        const turn = round + blockIndex;
+        const rotated = servers.map(
+          (_, index) => servers[(index + turn) % servers.length] as Server,
+        );
+        const order = turn % 2 === 0 ? rotated : rotated.reverse();
+        const samples: Round = new Map();
+        for (const server of order) samples.set(server.target.key, await measure(server));
+        block.push(samples);
+        loads.push(loadavg()[0] ?? 0);
+      }
+    } finally {
+      await stopServers(servers);
+    }
+    blocks.push(block);
+    const { goal, consoleLines } = verdictsOf(blocks);
+    const last = (key: string, reference?: string): string =>
+      blockCpuRatios(blocks, key, reference).at(-1)?.toFixed(3) ?? '?';
+    process.stderr.write(
+      `block ${blocks.length}: full ${last(CANDIDATE_KEY)}, A/A ${last(AA_KEY)}, full/quiet ${last(CANDIDATE_KEY, QUIET_KEY)}, load ${loadavg()[0]?.toFixed(2)} -> ${goal.verdict}, console lines ${consoleLines.verdict}\n`,
+    );
+    // Checked after every block from the minimum on: stop once both verdicts are conclusive.
+    const conclusive = goal.verdict !== 'inconclusive' && consoleLines.verdict !== 'inconclusive';
+    if (blocks.length >= MIN_BLOCKS && conclusive) break;
+  }
+} finally {
   closeSync(stdoutFd);
   rmSync(outDir, { recursive: true, force: true });
   await hello.remove();
@@ -160,14 +192,15 @@ try {
 
 const stdoutNote =
   STDOUT === 'pipe'
-    ? `a pipe the bench reads (${printedLines} lines, ${(printedBytes / 1024 / 1024).toFixed(1)} MiB, for ${fullRequests + WARMUP_REQUESTS + 1} requests)`
+    ? `a pipe the bench reads (${printedLines} lines, ${(printedBytes / 1024 / 1024).toFixed(1)} MiB, 2 per request)`
     : STDOUT === 'file'
       ? 'a file'
       : '/dev/null';
 console.log(
-  formatReport(targets, rounds, {
+  formatReport(targets, blocks, {
     connections: CONNECTIONS,
-    requestsPerSlice: REQUESTS,
+    secondsPerSlice: SECONDS,
+    roundsPerBlock: ROUNDS_PER_BLOCK,
     elapsedSeconds: (Date.now() - started) / 1000,
     stdout: stdoutNote,
     load: { start: loadStart, end: loadavg(), min: Math.min(...loads), max: Math.max(...loads) },
