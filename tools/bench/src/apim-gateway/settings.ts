@@ -14,7 +14,7 @@ export const BENCH_HOST_KEY = 'bench-host-key';
 export const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 15);
 /** Requests per variant and round, split over BENCH_SLICES slices (the fastest slice counts). */
 export const REQUESTS_PER_ROUND = Number(process.env['BENCH_OPS'] ?? 400);
-export const SLICES_PER_ROUND = Number(process.env['BENCH_SLICES'] ?? 2);
+export const SLICES_PER_ROUND = Number(process.env['BENCH_SLICES'] ?? 4);
 /** Requests in flight at once, on keep-alive connections. */
 export const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
 /** Requests per variant before the first round, so every process is measured warm. */

@@ -2,8 +2,8 @@ import { loadavg } from 'node:os';
 
 import { loadDevSigningKey, mintDevToken } from '@cookbook/apim-gateway';
 
-import { median, pairedRatios, range } from '../../apim-function-backend/stats.js';
 import { printTable, times, verdict } from '../../apim-function-backend/print-table.js';
+import { median, pairedRatios, range } from '../../apim-function-backend/stats.js';
 import { benchGatewayIdentity } from '../servers/gateway-identity.js';
 import { type BenchServer, startServer } from '../servers/start-server.js';
 import {
