@@ -112,6 +112,13 @@ describe('renderResponse and normaliseOutput', () => {
     ).toEqual(['404']);
     expect(
       renderResponse(
+        parseCurl('curl -sN localhost:7071/events'),
+        { ...response, body: 'id: 1\ndata: x\n\n' },
+        [],
+      ),
+    ).toEqual(['id: 1', 'data: x']);
+    expect(
+      renderResponse(
         parseCurl(`curl -s -o /dev/null -w '%header{content-type}' localhost:7071/x`),
         response,
         [],

@@ -23,7 +23,8 @@ export function renderResponse(
     // curl 7.84+: a response header's value, e.g. %header{location}
     .replace(/%header\{([^}]+)\}/g, (_, name: string) => response.headers.get(name) ?? '')
     .replaceAll('\\n', '\n');
-  const printed = `${command.discardBody ? '' : response.body}${writeOut}`.replace(/\n$/, '');
+  // a page cannot show trailing blank lines (an event stream ends with one), so neither does this
+  const printed = `${command.discardBody ? '' : response.body}${writeOut}`.replace(/\n+$/, '');
   const body = printed === '' ? [] : printed.split('\n');
   if (!command.includeHeaders) return body;
   const head = [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd()];
