@@ -7,7 +7,7 @@ import { CHUNKED_WARNING } from '../http/fetch-adapter.js';
 import { isValidHostHeader } from '../http/host-header.js';
 import type { HostRequest, HostResponse } from '../http/host-request.js';
 import { RequestRejection } from '../http/request-rejection.js';
-import { limitBody } from '../streams/limit-body.js';
+import { enforceMinDataRate, limitBody } from '../streams/limit-body.js';
 import { clientErrorResponse } from './client-error-response.js';
 import {
   KESTREL_MIN_REQUEST_BODY_DATA_RATE,
@@ -221,6 +221,7 @@ async function serve(
             limited.destroy(new RequestRejection(400, 'The client closed the request.')),
           );
           req.once('end', () => (bodyDone = true));
+          if (state.minDataRate) enforceMinDataRate(req, limited, state.minDataRate);
           return req.pipe(limited);
         }
       : undefined,

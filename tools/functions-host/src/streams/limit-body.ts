@@ -1,4 +1,4 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 
 import { RequestRejection } from '../http/request-rejection.js';
 
@@ -18,4 +18,47 @@ export function limitBody(limit: number): Transform {
       }
     },
   });
+}
+
+/** Kestrel's MinRequestBodyDataRate (same shape as the server's option). */
+export interface BodyDataRate {
+  bytesPerSecond: number;
+  gracePeriodMs: number;
+}
+
+/**
+ * Kestrel's MinRequestBodyDataRate on a streamed body: after the grace period the client must keep
+ * up `bytesPerSecond`, counted only while the body is flowing. Time spent paused by backpressure
+ * (the function not reading) does not count, as Kestrel pauses the rate timer while the app does
+ * not read. A client too slow fails `target` with a 408 RequestRejection.
+ */
+export function enforceMinDataRate(source: Readable, target: Transform, rate: BodyDataRate): void {
+  let bytes = 0;
+  let flowingMs = 0;
+  let last = Date.now();
+  const onData = (chunk: Buffer): void => {
+    bytes += chunk.length;
+  };
+  source.on('data', onData);
+  const timer = setInterval(
+    () => {
+      const now = Date.now();
+      if (!source.isPaused()) flowingMs += now - last;
+      last = now;
+      if (flowingMs > rate.gracePeriodMs && bytes < (rate.bytesPerSecond * flowingMs) / 1000) {
+        stop();
+        target.destroy(
+          new RequestRejection(408, 'Request body arrived below the minimum data rate.'),
+        );
+      }
+    },
+    Math.min(1000, rate.gracePeriodMs),
+  ).unref();
+  const stop = (): void => {
+    clearInterval(timer);
+    source.off('data', onData);
+  };
+  source.once('end', stop);
+  source.once('close', stop);
+  target.once('close', stop);
 }

@@ -347,3 +347,59 @@ describe('HTTP streams mode: several hosts in one process (tests) do not cross w
     expect(await reachable()).toBe(false);
   });
 });
+
+describe("HTTP streams mode: Kestrel's MinRequestBodyDataRate on a streamed body", () => {
+  let host: FixtureHost;
+  let server: HostServer;
+  beforeAll(async () => {
+    host = await startFixture('streams');
+    server = await startHostServer(host, {
+      port: 0,
+      minRequestBodyDataRate: { bytesPerSecond: 4 * 1024 * 1024, gracePeriodMs: 300 },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await host.close();
+  });
+
+  const open = (path: string): { socket: Socket; answer: () => string } => {
+    const socket = connect(server.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let text = '';
+    socket.on('data', (data) => (text += data.toString()));
+    socket.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    return { socket, answer: () => text };
+  };
+
+  it('a client that trickles its body gets 408 and the function sees its read fail', async () => {
+    const { socket, answer } = open('/api/readUntilAbort');
+    socket.write('a\r\n0123456789\r\n');
+    await until(() => (lastEvent('readUntilAbort')?.read ?? 0) >= 10);
+    await until(() => answer().includes('\r\n\r\n'));
+    expect(answer()).toMatch(/^HTTP\/1\.1 408 /);
+    await until(() => lastEvent('readUntilAbort')?.outcome !== 'reading');
+    expect(lastEvent('readUntilAbort')?.outcome).toMatch(/^failed: /);
+    socket.destroy();
+  });
+
+  it('time paused by backpressure (the function not reading) does not count against the client', async () => {
+    const { socket, answer } = open('/api/stallRead');
+    const piece = Buffer.alloc(1024 * 1024, 3);
+    for (let i = 0; i < 8; i += 1) {
+      socket.write(`${piece.length.toString(16)}\r\n`);
+      socket.write(piece);
+      socket.write('\r\n');
+    }
+    await until(() => (lastEvent('stallRead')?.read ?? 0) > 0);
+    // Stalled for several grace periods: a rate counted over wall time would answer 408 here.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(answer()).toBe('');
+    (globalThis as { __releaseStall?: () => void }).__releaseStall?.();
+    socket.write('0\r\n\r\n');
+    await until(() => answer().includes('read '));
+    expect(answer()).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer()).toContain(`read ${8 * piece.length}`);
+    socket.destroy();
+  });
+});
