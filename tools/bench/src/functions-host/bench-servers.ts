@@ -24,8 +24,9 @@ const listen = (server: Server): Promise<number> =>
 
 async function start(): Promise<number> {
   if (kind === 'raw') return listen(createRawServer());
-  // Func-style console output for "full", as `start` runs; "quiet" shows what logging costs.
-  const host = await createLocalHost(appDir, kind === 'full' ? {} : { log: () => undefined });
+  // Func-style console output for "full", as `start` runs. "quiet": logging off the way the host
+  // turns it off (level none: lines are neither built nor queued), so full ÷ quiet = their cost.
+  const host = await createLocalHost(appDir, kind === 'full' ? {} : { logLevel: 'none' });
   if (kind === 'full' || kind === 'quiet') return (await startHostServer(host, { port: 0 })).port;
   // "minimal": the same loaded app, driven through the library's invocation model only.
   const [hello] = registered;
@@ -54,4 +55,6 @@ process.on('message', (message) => {
     reply();
   }
 });
+// An orphaned server (the bench was killed) must not keep its port and CPU.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ port });
