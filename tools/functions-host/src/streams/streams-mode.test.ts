@@ -268,6 +268,19 @@ describe('HTTP streams mode: client disconnects and backpressure', () => {
     ).toBe(true);
   });
 
+  it("a client that disconnects mid-response closes the worker's proxied connection, which the function can watch", async () => {
+    const socket = connect(server.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let received = '';
+    socket.on('data', (data) => (received += data.toString()));
+    socket.write('GET /api/ticker HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await until(() => received.includes('tick'));
+    expect(lastEvent('ticker')?.outcome).toBe('streaming');
+    socket.destroy();
+    await until(() => lastEvent('ticker')?.outcome !== 'streaming');
+    expect(lastEvent('ticker')?.outcome).toBe('client gone');
+  });
+
   it('backpressure: while the function stops reading, the upload stalls with a bounded amount in flight', async () => {
     const socket = await openUpload('/api/stallRead');
     const piece = chunk(Buffer.alloc(256 * 1024, 7));

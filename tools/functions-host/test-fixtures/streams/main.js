@@ -1,5 +1,6 @@
 // An HTTP-streams app: Microsoft's Node e2e suite functions (azure-functions-nodejs-e2e-tests,
 // app/v4) plus probes for the host's streaming behaviour.
+const { subscribe } = require('node:diagnostics_channel');
 const { app } = require('@azure/functions');
 
 app.setup({ enableHttpStream: true });
@@ -170,6 +171,37 @@ app.http('stallResponse', {
         if (sent) return new Promise(() => undefined);
         sent = true;
         controller.enqueue(new TextEncoder().encode('first chunk'));
+      },
+    });
+    return { body };
+  },
+});
+
+// The library offers no disconnect signal (nodejs-library#273); the proxied connection is what a
+// function can watch: Node's public channel sees the library's server too.
+const proxied = new Map();
+subscribe('http.server.request.start', ({ request, response }) => {
+  const id = request.headers['x-ms-invocation-id'];
+  if (typeof id === 'string') proxied.set(id, response);
+});
+
+// Streams a chunk every 20 ms until the proxied connection closes, and records that it did.
+app.http('ticker', {
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: async (request, context) => {
+    const record = { fn: 'ticker', outcome: 'streaming' };
+    events.push(record);
+    const response = proxied.get(context.invocationId);
+    let timer;
+    const body = new ReadableStream({
+      start(controller) {
+        timer = setInterval(() => controller.enqueue(new TextEncoder().encode('tick\n')), 20);
+        response?.once('close', () => {
+          clearInterval(timer);
+          record.outcome = response.writableFinished ? 'finished' : 'client gone';
+          controller.close();
+        });
       },
     });
     return { body };
