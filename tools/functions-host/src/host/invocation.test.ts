@@ -125,3 +125,43 @@ describe('responses (host RawScriptResult)', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('HTTP streams mode: hooks and host response rules that still apply', () => {
+  it('preInvocation → handler → postInvocation run around a streamed invocation, hook data shared', async () => {
+    const host = await startFixture('hooks', {}, 'streams');
+    try {
+      expect(host.streams).toBe(true);
+      hookEvents().length = 0;
+      const response = await host.get('/api/hooked');
+      expect(await response.text()).toBe('handler result');
+      expect(hookEvents()).toEqual([
+        { hook: 'preInvocation', fn: 'hooked' },
+        { hook: 'postInvocation', fromPre: 'shared', error: undefined },
+      ]);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('customHeaders are added (the function wins), 204 has no body; cookies are the library's own Set-Cookie (no default path)', async () => {
+    const host = await startFixture('kitchen-sink', {}, 'streams');
+    try {
+      const cookies = await host.get('/api/cookies');
+      expect(cookies.status).toBe(201);
+      expect(cookies.headers.get('x-custom')).toBe('yes');
+      expect(cookies.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(cookies.headers.getSetCookie()).toEqual([
+        'session=abc; Max-Age=60; HttpOnly; Secure; SameSite=Lax',
+        'theme=dark; Path=/app',
+      ]);
+      const overridden = await host.get('/api/override-header');
+      expect(overridden.headers.get('x-content-type-options')).toBe('function-value');
+      const empty = await host.get('/api/no-content', { method: 'DELETE' });
+      expect([empty.status, empty.body]).toEqual([204, null]);
+      const missing = await host.get('/api/nowhere');
+      expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await host.close();
+    }
+  });
+});
