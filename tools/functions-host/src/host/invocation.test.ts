@@ -143,7 +143,7 @@ describe('HTTP streams mode: hooks and host response rules that still apply', ()
     }
   });
 
-  it('customHeaders are added (the function wins), 204 has no body; cookies are the library's own Set-Cookie (no default path)', async () => {
+  it("customHeaders are added (the function wins), 204 has no body; cookies are the library's own Set-Cookie (no default path)", async () => {
     const host = await startFixture('kitchen-sink', {}, 'streams');
     try {
       const cookies = await host.get('/api/cookies');
