@@ -76,9 +76,8 @@ function formatLine(entry: HostLogEntry, message: string): string {
 
 /**
  * Default sink: func-style lines on stdout, like `func start`. A line costs the request only a
- * queue push: it is redacted, formatted and written after the responses of the same event-loop
- * turn, in one write per turn, and still in order with the app's own console output (see
- * ordered-stdout.ts).
+ * queue push: it is redacted, formatted and written later (at most 10 ms), many lines per write,
+ * and still in order with the app's own console output (see ordered-stdout.ts).
  */
 export function consoleLogSink(minimum: RpcLogLevel): HostLogSink {
   const queue = orderedStdout();

@@ -93,6 +93,12 @@ describe.each<Target>(['file', 'pipe'])('host console lines with stdout as a %s'
     expect(lines.at(-1)).toMatch(hostLine('line 2999'));
   });
 
+  it('are printed when the process ends on its own with lines still queued', () => {
+    const { out, result } = run(`host('last words');`, target);
+    expect(result.status).toBe(0);
+    expect(out).toMatch(/info: last words\n$/);
+  });
+
   it('come before the stack trace of an uncaught exception', () => {
     const { out, result } = run(`host('before the crash');\nthrow new Error('boom');`, target);
     expect(result.status).toBe(1);

@@ -1,6 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
-// The real timer, not a test's fake one: a faked setImmediate would hold lines back forever.
-import { setImmediate } from 'node:timers';
+// The real timer, not a test's fake one: a faked setTimeout would hold lines back forever.
+import { setTimeout } from 'node:timers';
 import { isatty } from 'node:tty';
 
 type Write = NodeJS.WriteStream['write'];
@@ -8,13 +8,15 @@ type Render = (item: never) => string;
 
 /** Lines queued before a flush is forced (a handler logging in a tight synchronous loop). */
 const MAX_PENDING = 1024;
+/** How long a line may wait for others to share its write: short for a reader, long for the CPU. */
+const FLUSH_DELAY_MS = 10;
 const FLUSH_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * Host log lines printed off the request path, in order with everything else the process prints.
  *
- * A line is queued as data and rendered (formatted, redacted) only when the queue flushes: once
- * per event-loop turn (setImmediate, after the responses of that turn are written), as one write.
+ * A line is queued as data and rendered (formatted, redacted) only when the queue flushes, 10 ms
+ * after the first queued line (after the responses of those 10 ms are written), in one write.
  * Order is kept because every other write to process.stdout or process.stderr (console.log,
  * pino's destination, process.stdout.write) first flushes the queue, through a hook on the
  * streams' `write`. When someone replaces that `write` afterwards (a test spy, a log capture),
@@ -54,7 +56,8 @@ export class OrderedStdout {
     if (this.#items.length >= MAX_PENDING) this.flush();
     else if (!this.#scheduled) {
       this.#scheduled = true;
-      setImmediate(this.#onImmediate);
+      // Unref'd: queued lines never keep a process alive (the exit hook prints them).
+      setTimeout(this.#onTimer, FLUSH_DELAY_MS).unref();
     }
   }
 
@@ -75,7 +78,7 @@ export class OrderedStdout {
     if (text !== '') this.#write(text, true);
   }
 
-  readonly #onImmediate = (): void => {
+  readonly #onTimer = (): void => {
     this.#scheduled = false;
     this.flush();
   };
