@@ -26,7 +26,7 @@ export async function runProxyBench(): Promise<void> {
   try {
     const host = await startServer('local host (recipe dist/main.js)', 'backend-host.ts', []);
     started.push(host);
-    const servers = await Promise.all([
+    const launches = await Promise.allSettled([
       startServer('plain proxy', 'plain-proxy.ts', [host.url], { profile: true }),
       startServer('plain proxy again (A/A)', 'plain-proxy.ts', [host.url], { profile: true }),
       startServer('policy, cache MISS', 'gateway-server.ts', [host.url], { profile: true }),
@@ -36,7 +36,13 @@ export async function runProxyBench(): Promise<void> {
       }),
       startServer('floor: node:http fixed answer', 'fixed-answer.ts', []),
     ]);
+    // every process that did start is stopped in `finally`, even when another failed to
+    const servers = launches.flatMap((launch) =>
+      launch.status === 'fulfilled' ? [launch.value] : [],
+    );
     started.push(...servers);
+    const failed = launches.find((launch) => launch.status === 'rejected');
+    if (failed) throw failed.reason;
     const [proxy, proxyAgain, miss, hit, fresh, floor] = servers as [
       BenchServer,
       BenchServer,

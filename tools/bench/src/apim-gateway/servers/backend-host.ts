@@ -12,7 +12,10 @@ await announce(async () => {
   });
   const server = await startHostServer(host, { port: 0, hostname: '127.0.0.1' });
   process.on('disconnect', () => {
-    void server.close().then(() => host.close());
+    void server
+      .close()
+      .then(() => host.close())
+      .finally(() => process.exit(0));
   });
   return server.url;
 });
