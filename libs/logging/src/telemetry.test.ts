@@ -268,6 +268,38 @@ describe('startTelemetry', () => {
     ).toEqual([]);
   });
 
+  it('inside a Functions worker, a package that was not deployed is logged after the first invocation, which still answers', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'logging-no-modules-'));
+    try {
+      const entry = WORKER_ENTRY.replace(
+        'while (hooks.preInvocation.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));',
+        // the load starts on the turn after the hook (setImmediate runs in order); then wait for it
+        'await new Promise((resolve) => setImmediate(resolve)); await stopTelemetry();',
+      );
+      const run = await runBundled(outside, entry, { env: OFFLINE_ENV });
+      expect(run.code).toBe(0);
+      expect(resultOf(run.stdout)).toMatchObject({
+        scheduled: true,
+        events: [
+          'serving',
+          'first invocation: first invocation',
+          'first invocation response sent',
+          'second invocation: second invocation',
+          'second invocation response sent',
+        ],
+        preHooks: 0,
+      });
+      const failure = run.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; err?: { message?: string } })
+        .find((record) => record.msg === 'Azure Monitor telemetry failed to start');
+      expect(failure?.err?.message).toContain('@azure/monitor-opentelemetry');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('logs a clear error and keeps the app running when the package was not deployed', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'logging-no-modules-'));
     try {
