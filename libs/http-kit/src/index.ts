@@ -63,6 +63,7 @@ export {
   defineStreamRoute,
   type StreamBody,
   streamResponse,
+  type StreamResponseSpec,
 } from './streaming/define-stream-route.js';
 export {
   type EventSource,

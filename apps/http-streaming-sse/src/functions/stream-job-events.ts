@@ -13,11 +13,10 @@ import { settings } from '../settings.js';
 import { JobParamsSchema } from './get-job.js';
 
 /** Event ids are step numbers: 0 (nothing seen) … steps + 1 (the `completed` event). */
-const LastEventIdSchema = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(1_000_000)
+const LastEventIdSchema = z
+  .string()
+  .regex(/^\d{1,7}$/, 'Last-Event-ID must be an event id of this stream (digits)')
+  .transform(Number)
   .describe('The id of the last event received; the stream resumes after it');
 
 /**
@@ -36,11 +35,7 @@ export const streamJobEvents = defineStreamRoute({
   request: {
     params: JobParamsSchema,
     headers: z.object({
-      'last-event-id': z
-        .string()
-        .regex(/^\d{1,7}$/, 'Last-Event-ID must be an event id of this stream (digits)')
-        .pipe(LastEventIdSchema)
-        .optional(),
+      'last-event-id': LastEventIdSchema.optional(),
     }),
   },
   responses: {

@@ -24,16 +24,20 @@ export type StreamBody = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 const STREAM_BODY_SCHEMA = z.string() as unknown as z.ZodType<string, StreamBody>;
 const PLACEHOLDER = '';
 
+/** A declared response whose body the handler streams, as {@link streamResponse} makes it. */
+export interface StreamResponseSpec<THeaders extends ObjectSchema | undefined = undefined>
+  extends ResponseSpec {
+  readonly schema: typeof STREAM_BODY_SCHEMA;
+  readonly contentType: string;
+  readonly headers: THeaders;
+}
+
 /** A declared response whose body the handler streams (`body: ReadableStream`), e.g. `text/event-stream`. */
 export function streamResponse<const THeaders extends ObjectSchema | undefined = undefined>(spec: {
   readonly description: string;
   readonly contentType: string;
   readonly headers?: THeaders;
-}): ResponseSpec & {
-  readonly schema: typeof STREAM_BODY_SCHEMA;
-  readonly contentType: string;
-  readonly headers: THeaders;
-} {
+}): StreamResponseSpec<THeaders> {
   return { ...spec, headers: spec.headers as THeaders, schema: STREAM_BODY_SCHEMA };
 }
 
