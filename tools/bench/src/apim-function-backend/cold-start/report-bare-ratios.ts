@@ -23,6 +23,7 @@ export const COLD_TELEMETRY_ENV: Record<string, string> = {
 export interface BareRatioNames {
   bare: string;
   bareAgain: string;
+  bareFive: string;
   recipe: string;
   recipeTelemetry: string;
   eagerTelemetry: string;

@@ -22,6 +22,7 @@ import { bundleBytes, runColdStartBench } from './run-cold-start-bench.js';
 const RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 15);
 const BARE_MAIN = resolve(import.meta.dirname, 'bare-main.ts');
 const EAGER_MAIN = resolve(import.meta.dirname, 'eager-telemetry-main.ts');
+const BARE_FIVE_MAIN = resolve(import.meta.dirname, 'bare-five-main.ts');
 const WORKSPACE_MODULES = resolve(import.meta.dirname, '../../../../../node_modules');
 
 const started = performance.now();
@@ -32,6 +33,7 @@ console.log(
 const root = await mkdtemp(join(tmpdir(), 'cold-start-bench-'));
 const bare = await prepareBenchApp(BARE_MAIN);
 const eager = await prepareBenchApp(EAGER_MAIN);
+const bareFive = await prepareBenchApp(BARE_FIVE_MAIN);
 try {
   // the bundle keeps @azure/monitor-opentelemetry external, as a recipe's does: resolve it
   await symlink(WORKSPACE_MODULES, join(eager.dir, 'node_modules'), 'dir');
@@ -42,6 +44,7 @@ try {
   const names = {
     bare: `bare one-function app (${await kb(bare.outfile)})`,
     bareAgain: 'bare one-function app, again (A/A)',
+    bareFive: "bare app with the recipe's 5 function names and routes",
     recipe: `recipe dist/main.js (${await kb(join(RECIPE_DIR, 'dist/main.js'))})`,
     recipeTelemetry: 'recipe dist/main.js, telemetry on',
     eagerTelemetry: 'recipe-shaped bench app, telemetry on, imported before serving',
@@ -56,6 +59,7 @@ try {
       { name: names.bare, appDir: bare.dir },
       { name: names.recipe, appDir: RECIPE_DIR },
       { name: names.bareAgain, appDir: bare.dir },
+      { name: names.bareFive, appDir: bareFive.dir },
       { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
       { name: names.eagerTelemetry, appDir: eager.dir, env: COLD_TELEMETRY_ENV },
       { name: names.unbundled, appDir: unbundled.appDir },
@@ -112,5 +116,6 @@ try {
 } finally {
   await bare.remove();
   await eager.remove();
+  await bareFive.remove();
   await rm(root, { recursive: true, force: true });
 }
