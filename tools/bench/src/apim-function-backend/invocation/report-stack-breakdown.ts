@@ -7,23 +7,27 @@ export function reportStackBreakdown(samples: Map<string, number[]>): void {
   const diff = (a: string, b: string): number =>
     median(pairedDifferences(samples.get(a) ?? [], samples.get(b) ?? []));
   const stack = diff(VARIANT.kit, VARIANT.bare);
-  const logs = diff(VARIANT.kit, VARIANT.kitQuiet);
+  const logs = stack - diff(VARIANT.kitQuiet, VARIANT.bareQuiet);
   const bodyCheck = diff(VARIANT.kit, VARIANT.kitUnchecked);
   const share = (part: number): string => `${Math.round((part / stack) * 100)} %`;
   const row = (part: string, micros: number): string[] => [part, micros.toFixed(1), share(micros)];
   printTable(
-    ['http-kit cost over bare, per call', 'CPU µs', 'share'],
+    ['http-kit cost over bare, per call (paired within a process)', 'CPU µs', 'share'],
     [
       row('whole stack (http-kit − bare)', stack),
-      row('the info line: pino + redaction + sink (− LOG_LEVEL=warn)', logs),
+      row('the info line: pino + redaction + sink (− the LOG_LEVEL=warn process)', logs),
       row('200 body validation, zod (− body not validated)', bodyCheck),
       row(
         'rest: context, one AsyncLocalStorage scope, request checks, caching',
         stack - logs - bodyCheck,
       ),
       row(
-        'AsyncLocalStorage hooks on a bare call once http-kit ran',
-        diff(VARIANT.bareAfterKit, VARIANT.bare),
+        'without the Node arguments: promise hooks on a bare call once http-kit ran',
+        diff(VARIANT.bareAfterKitNoArgs, VARIANT.bareNoArgs),
+      ),
+      row(
+        'without the Node arguments: the whole stack (separate processes)',
+        diff(VARIANT.kitNoArgs, VARIANT.bareNoArgs),
       ),
     ],
   );

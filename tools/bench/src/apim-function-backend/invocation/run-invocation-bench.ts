@@ -1,5 +1,6 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import {
   INVOCATION_ROUNDS,
@@ -22,22 +23,35 @@ import type { WorkerTarget } from './variant-protocol.js';
 export const VARIANT = {
   floor: 'floor: handler returns 204',
   bare: 'bare handler, same JSON',
-  bareAgain: 'bare again, other process (A/A noise)',
+  bareAgain: 'bare again, second identical process (A/A noise)',
   kit: 'http-kit full stack (recipe-equivalent route)',
-  kitQuiet: 'http-kit, LOG_LEVEL=warn (no info lines)',
   kitUnchecked: 'http-kit, 200 body not validated',
   hono: 'Hono + zod-validator + adapter',
+  kitQuiet: 'http-kit, LOG_LEVEL=warn (no info lines)',
+  bareQuiet: 'bare, in the LOG_LEVEL=warn process',
   recipe: 'the recipe itself: dist/main.js (nx build)',
   recipeMain: 'main.ts shape (startTelemetry, off)',
   noTelemetry: 'main.ts shape minus startTelemetry',
-  bareAfterKit: 'bare, after one http-kit call',
-  bareFrame: 'bare, --experimental-async-context-frame',
-  kitFrame: 'http-kit full stack, --experimental-async-context-frame',
-  bareAfterKitFrame: 'bare after one http-kit call, async-context-frame',
+  bareNoArgs: 'bare, without the node arguments',
+  kitNoArgs: 'http-kit full stack, without the node arguments',
+  bareAfterKitNoArgs: 'bare after one http-kit call, without them',
 } as const;
 
-/** Node 22's AsyncLocalStorage on V8's continuation-preserved embedder data (default in Node 24). */
-export const ASYNC_CONTEXT_FRAME = '--experimental-async-context-frame';
+/** Suffix of the variants timed in the second copy of the main process (the A/A pair). */
+export const SECOND_PROCESS = ' (second process)';
+
+/**
+ * The Node arguments the recipe is deployed with (`languageWorkers__node__arguments`, the same in
+ * its IaC and local.settings.example.json): every variant runs with them, as on Azure, except the
+ * `without` rows.
+ */
+export const DEPLOYED_NODE_ARGUMENTS: readonly string[] = (() => {
+  const settings = JSON.parse(
+    readFileSync(join(RECIPE_DIR, 'local.settings.example.json'), 'utf8'),
+  ) as { Values?: Record<string, string> };
+  const value = settings.Values?.['languageWorkers__node__arguments'] ?? '';
+  return value.split(/\s+/).filter((argument) => argument !== '');
+})();
 
 const ENTRIES = {
   variants: resolve(import.meta.dirname, '../apps/variants-main.ts'),
@@ -48,20 +62,31 @@ const KIT = `/api/catalog/${ITEM_ID}`;
 const FIRST = ' #1';
 const SECOND = ' #2';
 const BARE = `/api/bare/catalog/${ITEM_ID}`;
+const FLOOR = `/api/floor/catalog/${ITEM_ID}`;
+const UNCHECKED = `/api/unchecked/catalog/${ITEM_ID}`;
+const HONO = `/api/hono/catalog/${ITEM_ID}`;
 
 /** Worker processes: variant names and what they serve. */
 function workerPlan(dirs: Record<keyof typeof ENTRIES, string>): [string[], WorkerTarget][] {
   const one = (path: string): WorkerTarget => ({ variants: [{ appDir: dirs.variants, path }] });
+  const routes = (paths: string[]) => paths.map((path) => ({ appDir: dirs.variants, path }));
   const telemetryOn = { appDir: dirs.recipeMain, path: KIT };
   const telemetryOff = { appDir: dirs.noTelemetry, path: KIT };
-  return [
-    [[VARIANT.floor], one(`/api/floor/catalog/${ITEM_ID}`)],
-    [[VARIANT.bare], one(BARE)],
-    [[VARIANT.bareAgain], one(BARE)],
-    [[VARIANT.kit], one(KIT)],
-    [[VARIANT.kitQuiet], { ...one(KIT), env: { LOG_LEVEL: 'warn' } }],
-    [[VARIANT.kitUnchecked], one(`/api/unchecked/catalog/${ITEM_ID}`)],
-    [[VARIANT.hono], one(`/api/hono/catalog/${ITEM_ID}`)],
+  // With the deployed arguments AsyncLocalStorage taxes no other code, so the routes share one
+  // process and one host, and their ratios carry no process-to-process noise. A second identical
+  // process gives the A/A gap.
+  const main = [VARIANT.floor, VARIANT.bare, VARIANT.kit, VARIANT.kitUnchecked, VARIANT.hono];
+  const mainRoutes = routes([FLOOR, BARE, KIT, UNCHECKED, HONO]);
+  const deployed: [string[], WorkerTarget][] = [
+    [main, { variants: mainRoutes }],
+    [
+      main.map((name) => (name === VARIANT.bare ? VARIANT.bareAgain : `${name}${SECOND_PROCESS}`)),
+      { variants: mainRoutes },
+    ],
+    [
+      [VARIANT.kitQuiet, VARIANT.bareQuiet],
+      { variants: routes([KIT, BARE]), env: { LOG_LEVEL: 'warn' } },
+    ],
     [[VARIANT.recipe], { variants: [{ appDir: RECIPE_DIR, path: KIT }] }],
     // Two processes per build, each build alone in its process: two bundle copies in one
     // process can differ by tens of percent (JIT), more than two processes do.
@@ -69,13 +94,20 @@ function workerPlan(dirs: Record<keyof typeof ENTRIES, string>): [string[], Work
       [[`${VARIANT.recipeMain}${replica}`], { variants: [telemetryOn] }],
       [[`${VARIANT.noTelemetry}${replica}`], { variants: [telemetryOff] }],
     ]),
-    [[VARIANT.bareAfterKit], { ...one(BARE), primePath: KIT }],
-    [[VARIANT.bareFrame], { ...one(BARE), nodeArguments: [ASYNC_CONTEXT_FRAME] }],
-    [[VARIANT.kitFrame], { ...one(KIT), nodeArguments: [ASYNC_CONTEXT_FRAME] }],
-    [
-      [VARIANT.bareAfterKitFrame],
-      { ...one(BARE), primePath: KIT, nodeArguments: [ASYNC_CONTEXT_FRAME] },
-    ],
+  ];
+  // Without them every promise in a process pays for the hooks once http-kit ran: own processes.
+  const none = { nodeArguments: [] };
+  const withoutArguments: [string[], WorkerTarget][] = [
+    [[VARIANT.bareNoArgs], { ...one(BARE), ...none }],
+    [[VARIANT.kitNoArgs], { ...one(KIT), ...none }],
+    [[VARIANT.bareAfterKitNoArgs], { ...one(BARE), primePath: KIT, ...none }],
+  ];
+  return [
+    ...deployed.map(([names, target]): [string[], WorkerTarget] => [
+      names,
+      { ...target, nodeArguments: [...DEPLOYED_NODE_ARGUMENTS] },
+    ]),
+    ...withoutArguments,
   ];
 }
 
@@ -104,7 +136,7 @@ async function checkSameAnswers(runners: readonly VariantRunner[]): Promise<void
   const reference = await runners.find((runner) => runner.name === VARIANT.recipe)?.answer();
   for (const runner of runners) {
     const answer = await runner.answer();
-    if (runner.name === VARIANT.floor) {
+    if (runner.name.startsWith(VARIANT.floor)) {
       strictEqual(answer.status, 204, `${runner.name} must answer 204`);
       continue;
     }

@@ -10,9 +10,16 @@ const send = (reply: VariantReply): void => {
 };
 
 const env = { ...BENCH_ENV, ...target.env };
+// Variants of the same app share its host (one bundle instance), like routes of one app.
+const hostsByDir = new Map<string, LocalHost>();
 const hosts: LocalHost[] = [];
 for (const variant of target.variants) {
-  hosts.push(await createLocalHost(variant.appDir, { log: () => undefined, env }));
+  let host = hostsByDir.get(variant.appDir);
+  if (!host) {
+    host = await createLocalHost(variant.appDir, { log: () => undefined, env });
+    hostsByDir.set(variant.appDir, host);
+  }
+  hosts.push(host);
 }
 if (process.env['APPLICATIONINSIGHTS_CONNECTION_STRING']) {
   throw new Error('APPLICATIONINSIGHTS_CONNECTION_STRING is set (env or local.settings.json).');
@@ -48,6 +55,8 @@ process.on('message', (command: VariantCommand) => {
   run(command).then(send, (error: unknown) => send({ type: 'error', message: String(error) }));
 });
 process.on('disconnect', () => {
-  void Promise.all(hosts.map((host) => host.close())).finally(() => process.exit(0));
+  void Promise.all([...hostsByDir.values()].map((host) => host.close())).finally(() =>
+    process.exit(0),
+  );
 });
 send({ type: 'ready' });
