@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 import { RECIPE_DIR } from '../bench-settings.js';
 import { prepareBenchApp } from '../invocation/prepare-bench-app.js';
+import { DEPLOYED_NODE_ARGUMENTS } from '../invocation/run-invocation-bench.js';
 import { runOrderCheck } from '../telemetry/run-order-check.js';
 import { bundleLauncher } from './bundle-launcher.js';
 import { measureImportCosts } from './import-costs.js';
@@ -15,7 +16,7 @@ import {
   reportImportCosts,
   reportTelemetryOrder,
 } from './report-bare-ratios.js';
-import { bundleBytes, runColdStartBench } from './run-cold-start-bench.js';
+import { bundleBytes, type ColdStartTarget, runColdStartBench } from './run-cold-start-bench.js';
 
 // Goal 3 of issue 14: the recipe's bundle against a bare one-function app, process start → first
 // 200, alternating runs, with an A/A row; then telemetry on vs off and the order of events.
@@ -51,19 +52,20 @@ try {
     unbundled: `recipe-shaped bench app, unbundled (${unbundled.files} .js files)`,
   };
   console.log(
-    `## Process start → first 200 over HTTP (new connection), median of ${RUNS} alternating runs\n`,
+    `## Process start → first 200 over HTTP (new connection), median of ${RUNS} alternating runs; every host runs with the recipe's deployed Node arguments (${DEPLOYED_NODE_ARGUMENTS.join(' ') || 'none'})\n`,
   );
+  const targets: ColdStartTarget[] = [
+    { name: names.bare, appDir: bare.dir },
+    { name: names.recipe, appDir: RECIPE_DIR },
+    { name: names.bareAgain, appDir: bare.dir },
+    { name: names.bareFive, appDir: bareFive.dir },
+    { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
+    { name: names.eagerTelemetry, appDir: eager.dir, env: COLD_TELEMETRY_ENV },
+    { name: names.unbundled, appDir: unbundled.appDir },
+  ];
   const samples = await runColdStartBench(
     launcher,
-    [
-      { name: names.bare, appDir: bare.dir },
-      { name: names.recipe, appDir: RECIPE_DIR },
-      { name: names.bareAgain, appDir: bare.dir },
-      { name: names.bareFive, appDir: bareFive.dir },
-      { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
-      { name: names.eagerTelemetry, appDir: eager.dir, env: COLD_TELEMETRY_ENV },
-      { name: names.unbundled, appDir: unbundled.appDir },
-    ],
+    targets.map((target) => ({ ...target, nodeArguments: DEPLOYED_NODE_ARGUMENTS })),
     RUNS,
   );
   const verdicts = reportBareRatios(samples, names);
@@ -71,9 +73,9 @@ try {
   console.log('\n## Telemetry on: order of events in the host process (not timed)\n');
   verdicts.push(
     ...reportTelemetryOrder(
-      await runOrderCheck(launcher, RECIPE_DIR, COLD_TELEMETRY_ENV),
-      await runOrderCheck(launcher, RECIPE_DIR, {}),
-      await runOrderCheck(launcher, eager.dir, COLD_TELEMETRY_ENV),
+      await runOrderCheck(launcher, RECIPE_DIR, COLD_TELEMETRY_ENV, DEPLOYED_NODE_ARGUMENTS),
+      await runOrderCheck(launcher, RECIPE_DIR, {}, DEPLOYED_NODE_ARGUMENTS),
+      await runOrderCheck(launcher, eager.dir, COLD_TELEMETRY_ENV, DEPLOYED_NODE_ARGUMENTS),
     ),
   );
 

@@ -10,6 +10,8 @@ export interface ColdStartTarget {
   appDir: string;
   /** App settings added to the child's environment (telemetry settings are removed first). */
   env?: Record<string, string>;
+  /** Node arguments of the host process (the recipe's `languageWorkers__node__arguments`). */
+  nodeArguments?: readonly string[];
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ColdStartSample {
 }
 
 async function startOnce(launcher: string, target: ColdStartTarget): Promise<ColdStartSample> {
-  const host = await launchHost(launcher, target.appDir, [], target.env);
+  const host = await launchHost(launcher, target.appDir, [], target.env, target.nodeArguments);
   try {
     const status = await getCatalogItem(host.ready.port);
     const firstOkMs = performance.now() - host.spawnedAt;

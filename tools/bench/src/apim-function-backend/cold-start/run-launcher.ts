@@ -44,17 +44,18 @@ function launcherLines(child: ChildProcess, appOutput: string[]): () => Promise<
 }
 
 /**
- * Starts `node launcher.mjs <appDir>` (telemetry settings removed, then `env` added) and waits
- * until it listens.
+ * Starts `node [nodeArguments] launcher.mjs <appDir>` (telemetry settings removed, then `env`
+ * added) and waits until it listens.
  */
 export async function launchHost(
   launcher: string,
   appDir: string,
   flags: readonly string[] = [],
   env: Record<string, string> = {},
+  nodeArguments: readonly string[] = [],
 ): Promise<LaunchedHost> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [launcher, appDir, ...flags], {
+  const child = spawn(process.execPath, [...nodeArguments, launcher, appDir, ...flags], {
     cwd: appDir,
     env: { ...benchChildEnv(), ...env },
     stdio: ['pipe', 'pipe', 'inherit'],

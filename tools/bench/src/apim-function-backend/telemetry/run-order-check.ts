@@ -32,8 +32,9 @@ export async function runOrderCheck(
   launcher: string,
   appDir: string,
   env: Record<string, string>,
+  nodeArguments: readonly string[] = [],
 ): Promise<OrderFindings> {
-  const host = await launchHost(launcher, appDir, ['--order'], env);
+  const host = await launchHost(launcher, appDir, ['--order'], env, nodeArguments);
   try {
     const status = await getCatalogItem(host.ready.port);
     if (status !== 200)
