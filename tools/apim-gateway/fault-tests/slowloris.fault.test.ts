@@ -11,12 +11,17 @@ import {
 /** A connection that trickles `text` one byte every `everyMs`; resolves with all it got back. */
 function trickle(port: number, text: string, everyMs: number, from = 0): Promise<string> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(text.slice(0, from)));
     let reply = '';
     let index = from;
-    const timer = setInterval(() => {
-      if (index < text.length && socket.writable) socket.write(text[index++] ?? '');
-    }, everyMs);
+    let timer: NodeJS.Timeout | undefined;
+    // the trickle starts once connected: a connecting socket queues writes, so an earlier tick
+    // under load would put body bytes before the head
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(text.slice(0, from));
+      timer = setInterval(() => {
+        if (index < text.length && socket.writable) socket.write(text[index++] ?? '');
+      }, everyMs);
+    });
     socket.on('data', (chunk) => (reply += chunk.toString()));
     socket.on('error', () => undefined);
     socket.on('close', () => {
