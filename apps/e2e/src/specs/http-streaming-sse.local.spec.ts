@@ -17,7 +17,7 @@ const gatewayConfig = JSON.parse(readFileSync(localGatewayConfigPath(recipe), 'u
   subscriptions: { key: string }[];
 };
 
-const targets = [
+const targets: { name: string; base: string; headers: Record<string, string> }[] = [
   {
     name: 'local host',
     base: localHostUrl(recipe),
