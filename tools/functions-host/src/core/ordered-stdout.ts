@@ -72,7 +72,10 @@ export class OrderedStdout {
     if (text !== '') this.#write(text, false);
   }
 
-  /** Like flush, but the text has left the process when it returns (exit, crash, signal). */
+  /**
+   * Like flush, but synchronous (exit, crash, signal): the text has left the process when this
+   * returns, unless the stdout stream still holds earlier output (a pipe with a slow reader).
+   */
   flushSync(): void {
     const text = this.#take();
     if (text !== '') this.#write(text, true);
