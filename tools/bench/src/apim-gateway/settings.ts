@@ -19,6 +19,10 @@ export const SLICES_PER_ROUND = Number(process.env['BENCH_SLICES'] ?? 4);
 export const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
 /** Requests per variant before the first round, so every process is measured warm. */
 export const WARMUP_REQUESTS = Number(process.env['BENCH_WARMUP'] ?? 1500);
+/** Saturation check: alternating HIT / MISS runs of autocannon against the gateways (0 pairs: off). */
+export const SATURATION_PAIRS = Number(process.env['BENCH_SATURATION_PAIRS'] ?? 3);
+export const SATURATION_SECONDS = Number(process.env['BENCH_SATURATION_SECONDS'] ?? 3);
+export const SATURATION_CONNECTIONS = Number(process.env['BENCH_SATURATION_CONNECTIONS'] ?? 16);
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile per proxy and gateway process. */
 export const PROFILE_DIR: string | undefined = process.env['BENCH_CPU_PROF'];
 

@@ -1,9 +1,11 @@
 import { createLocalHost, startHostServer } from '@cookbook/functions-host';
 
 import { BENCH_HOST_KEY, RECIPE_DIR } from '../settings.js';
-import { announce } from './server-protocol.js';
+import { announce, answerCpuCommands } from './server-protocol.js';
 
 // The recipe's built bundle on the local host, keys enforced like Azure; shared by every variant.
+// It answers CPU reads too: a MISS costs this process as well as the gateway, a HIT only the gateway.
+answerCpuCommands();
 await announce(async () => {
   const host = await createLocalHost(RECIPE_DIR, {
     auth: true,
