@@ -135,6 +135,24 @@ describe.each<Target>(['file', 'pipe'])('host console lines with stdout as a %s'
   });
 });
 
+describe('host console lines from a handler logging in a tight synchronous loop', () => {
+  it('are written once 16,384 are queued, so the queue stays bounded, and all arrive in order', () => {
+    const { out } = run(
+      [
+        `for (let i = 0; i < 20000; i += 1) host('line ' + i);`,
+        `const queued = orderedStdout().pending;`,
+        `setTimeout(() => console.log('queued after the loop: ' + queued), 20);`,
+      ].join('\n'),
+      'pipe',
+    );
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(20001);
+    expect(lines[16384]).toMatch(hostLine('line 16384'));
+    expect(lines[19999]).toMatch(hostLine('line 19999'));
+    expect(lines[20000]).toBe('queued after the loop: 3616');
+  });
+});
+
 describe('host console lines when stdout.write was replaced (a test spy, a log capture)', () => {
   it('go through the replacement at once, in order', () => {
     const { out } = run(

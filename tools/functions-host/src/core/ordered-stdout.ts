@@ -1,13 +1,15 @@
 import { fstatSync, writeSync } from 'node:fs';
-// The real timer, not a test's fake one: a faked setTimeout would hold lines back forever.
-import { setTimeout } from 'node:timers';
+// The real timers, not a test's fake ones: faked timers would hold lines back forever.
+import { setImmediate, setTimeout } from 'node:timers';
 import { isatty } from 'node:tty';
 
 type Write = NodeJS.WriteStream['write'];
 type Render = (item: never) => string;
 
-/** Lines queued before a flush is forced (a handler logging in a tight synchronous loop). */
-const MAX_PENDING = 1024;
+/** Lines that make the queue flush at the end of this event-loop turn instead of waiting. */
+const SOON_PENDING = 1024;
+/** Lines that make it flush at once (a handler logging in a tight synchronous loop). */
+const MAX_PENDING = 16_384;
 /** How long a line may wait for others to share its write: short for a reader, long for the CPU. */
 const FLUSH_DELAY_MS = 10;
 const FLUSH_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -53,7 +55,9 @@ export class OrderedStdout {
     }
     this.#items.push(item);
     this.#renders.push(render as Render);
-    if (this.#items.length >= MAX_PENDING) this.flush();
+    const pending = this.#items.length;
+    if (pending >= MAX_PENDING) this.flush();
+    else if (pending === SOON_PENDING) setImmediate(this.#onSoon);
     else if (!this.#scheduled) {
       this.#scheduled = true;
       // Unref'd: queued lines never keep a process alive (the exit hook prints them).
@@ -83,6 +87,10 @@ export class OrderedStdout {
 
   readonly #onTimer = (): void => {
     this.#scheduled = false;
+    this.flush();
+  };
+
+  readonly #onSoon = (): void => {
     this.flush();
   };
 
