@@ -33,6 +33,8 @@ export interface RunInfo {
   roundsPerBlock: number;
   elapsedSeconds: number;
   stdout: string;
+  /** CPU µs per console line measured in-process (medians over processes), lines on and off. */
+  lineCost: { lines: number; allIn: number; onCall: number; offAllIn: number; offOnCall: number };
   /** 1-minute load average at the start and end, and its range over the rounds. */
   load: { start: number[]; end: number[]; min: number; max: number };
 }
@@ -81,6 +83,7 @@ export function verdictsOf(blocks: Block[]): { goal: VerdictResult; consoleLines
 const times = (value: number): string =>
   Number.isFinite(value) ? `${value.toFixed(3)}×` : value > 0 ? '∞' : '−∞';
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
+const us = (value: number): string => value.toFixed(2);
 
 function outcome(ratio: RatioInterval, result: VerdictResult): string {
   if (result.verdict === 'indistinguishable') return 'INDISTINGUISHABLE';
@@ -150,6 +153,7 @@ export function formatReport(targets: Target[], blocks: Block[], info: RunInfo):
     `Per block, full host: ${perBlock(CANDIDATE_KEY)}; A/A: ${perBlock(AA_KEY)}.`,
     `A/A noise band (minimal host vs a second copy of itself): 1 ± ${pct(verdict.band)} (A/A interval ${times(aa.low)}–${times(aa.high)}).`,
     `Console lines (full host ÷ the same host with console logging off, per round): ${interval(lines)} -> ${outcome(lines, linesVerdict)}: ${linesVerdict.reason}.`,
+    `One console line on its own (in-process: a worker log through \`@azure/functions-core\` into the host's default sink, stdout a pipe, 40 lines per event-loop turn, ${info.lineCost.lines} lines per process, medians of alternating processes): ${us(info.lineCost.allIn - info.lineCost.offAllIn)} µs CPU per line all-in, ${us(info.lineCost.onCall)} µs of it in the logging call (logging off: ${us(info.lineCost.offOnCall)} µs in the call).`,
     `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${interval(full)} -> ${outcome(full, verdict)}: ${verdict.reason}.`,
   ].join('\n');
 }

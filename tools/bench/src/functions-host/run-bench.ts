@@ -19,6 +19,7 @@ import {
   type Target,
   verdictsOf,
 } from './bench-report.js';
+import { median } from './bench-stats.js';
 import { writeHelloApp } from './hello-app.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
@@ -35,6 +36,9 @@ const MAX_BLOCKS = Math.max(MIN_BLOCKS, env('BENCH_MAX_BLOCKS', 16));
 // Where the full host's console lines go: a pipe the bench reads (like `nx serve`), a file, /dev/null.
 const STDOUT = (process.env['BENCH_STDOUT'] ?? 'pipe') as 'pipe' | 'file' | 'null';
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
+// The console line on its own, in-process: lines per process, processes per setting.
+const LINE_COST_LINES = env('BENCH_LINES', 200_000);
+const LINE_COST_RUNS = env('BENCH_LINE_RUNS', 5);
 
 const targets: Target[] = [
   { key: CANDIDATE_KEY, name: 'full host', kind: 'full' },
@@ -190,6 +194,39 @@ try {
   await hello.remove();
 }
 
+interface LineCost {
+  allIn: number;
+  onCall: number;
+}
+
+/** One console-line-cost process at `level`, its stdout a pipe this process reads. */
+async function lineCost(appDir: string, level: string): Promise<LineCost> {
+  const child = fork(here('./console-line-cost.ts'), [appDir, level, String(LINE_COST_LINES)], {
+    execArgv: ['--conditions=@cookbook/source', '--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  child.stdout?.resume();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const cost = await new Promise<LineCost>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as LineCost));
+    child.once('exit', (code) => reject(new Error(`console-line-cost exited with ${code}`)));
+  });
+  await exited;
+  return cost;
+}
+
+const lineCosts: { on: LineCost[]; off: LineCost[] } = { on: [], off: [] };
+const lineHello = await writeHelloApp();
+try {
+  // Alternating processes, lines printed and logging off.
+  for (let run = 0; run < LINE_COST_RUNS; run += 1) {
+    lineCosts.on.push(await lineCost(lineHello.dir, 'information'));
+    lineCosts.off.push(await lineCost(lineHello.dir, 'none'));
+  }
+} finally {
+  await lineHello.remove();
+}
+
 const stdoutNote =
   STDOUT === 'pipe'
     ? `a pipe the bench reads (${printedLines} lines, ${(printedBytes / 1024 / 1024).toFixed(1)} MiB, 2 per request)`
@@ -204,5 +241,12 @@ console.log(
     elapsedSeconds: (Date.now() - started) / 1000,
     stdout: stdoutNote,
     load: { start: loadStart, end: loadavg(), min: Math.min(...loads), max: Math.max(...loads) },
+    lineCost: {
+      lines: LINE_COST_LINES,
+      allIn: median(lineCosts.on.map((cost) => cost.allIn)),
+      onCall: median(lineCosts.on.map((cost) => cost.onCall)),
+      offAllIn: median(lineCosts.off.map((cost) => cost.allIn)),
+      offOnCall: median(lineCosts.off.map((cost) => cost.onCall)),
+    },
   }),
 );
