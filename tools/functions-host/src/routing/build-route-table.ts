@@ -13,7 +13,9 @@ const AUTH_LEVELS: AuthLevel[] = ['anonymous', 'function', 'admin', 'system'];
 
 /**
  * Builds the route table in the order the host tries routes: by function name (what Azure
- * effectively does; specificity is NOT considered, Azure/azure-functions-host#3153).
+ * effectively does; specificity is NOT considered, Azure/azure-functions-host#3153). The host's
+ * FunctionMetadataManager orders functions with `OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)`
+ * (a stable sort) and WebScriptHostHttpRoutesManager maps routes in that order.
  */
 export function buildRouteTable(
   functions: Iterable<RegisteredFunction>,
@@ -59,7 +61,8 @@ export function buildRouteTable(
     };
     routes.push({ fn, template });
   }
-  return routes.sort((a, b) => compareNames(a.fn.name, b.fn.name));
+  // Array.prototype.sort is stable, like LINQ's OrderBy: names equal ignoring case keep registration order.
+  return routes.sort((a, b) => compareOrdinalIgnoreCase(a.fn.name, b.fn.name));
 }
 
 /** The template the host registers (`prefix/route`), or a StartupError naming the function. */
@@ -79,9 +82,28 @@ function parseRoute(name: string, route: string, routePrefix: string): RouteTemp
   }
 }
 
-function compareNames(a: string, b: string): number {
-  const lower = a.toLowerCase().localeCompare(b.toLowerCase(), 'en');
-  return lower !== 0 ? lower : a < b ? -1 : a > b ? 1 : 0;
+/**
+ * .NET's StringComparer.OrdinalIgnoreCase: UTF-16 code units compared after simple (1:1) upper-case
+ * mapping. No ICU collator: a fresh process would pay ~10 ms CPU to build one.
+ */
+export function compareOrdinalIgnoreCase(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const upperX = toUpperCodeUnit(x);
+    const upperY = toUpperCodeUnit(y);
+    if (upperX !== upperY) return upperX - upperY;
+  }
+  return a.length - b.length;
+}
+
+function toUpperCodeUnit(code: number): number {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a ? code - 0x20 : code;
+  // Simple case mapping only: a character whose upper case is longer (ß → SS) stays itself, as in .NET.
+  const upper = String.fromCharCode(code).toUpperCase();
+  return upper.length === 1 ? upper.charCodeAt(0) : code;
 }
 
 function isDisabled(name: string, env: NodeJS.ProcessEnv): boolean {
