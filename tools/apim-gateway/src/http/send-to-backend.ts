@@ -48,14 +48,19 @@ export class BackendError extends Error {
   }
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
   return new Promise((resolve, reject) => {
     const url = new URL(input.url);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers: Record<string, string[]> = {};
     for (const [name, values] of input.headers) headers[name] = values;
-    const streamed = Buffer.isBuffer(input.body) ? undefined : input.body;
-    const buffered = Buffer.isBuffer(input.body) ? input.body : undefined;
+    // a streamed body known to be empty (no Content-Length, no Transfer-Encoding: a plain GET) is
+    // sent like an empty buffer: a plain end(), none of the pipe and listener plumbing
+    const streamed =
+      Buffer.isBuffer(input.body) || input.body.length === 0 ? undefined : input.body;
+    const buffered = Buffer.isBuffer(input.body) ? input.body : streamed ? undefined : NO_BODY;
     const bodyless = ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(input.method);
     if (buffered && (buffered.length > 0 || !bodyless)) {
       headers['Content-Length'] = [String(buffered.length)];

@@ -25,11 +25,9 @@ export async function startServer(
       '--import',
       'tsx',
       ...(options.profile && PROFILE_DIR
-        ? [
-            '--cpu-prof',
-            `--cpu-prof-dir=${PROFILE_DIR}`,
-            `--cpu-prof-name=${slug(name)}.cpuprofile`,
-          ]
+        ? // a folder per server, default file names: tsx's module-hooks thread writes a profile
+          // too, and under one fixed name it would overwrite the main thread's
+          ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR, slug(name))}`]
         : []),
     ],
     env: benchChildEnv(),
