@@ -1,7 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 import autocannon from 'autocannon';
@@ -57,9 +58,33 @@ interface Server {
 
 let printedBytes = 0;
 let printedLines = 0;
+const readersDone: Promise<void>[] = [];
+
+// Reads the full host's stdout in its own process, so this process only generates load (and
+// is equally busy for every server).
+const COUNT_LINES = `let lines = 0, bytes = 0;
+process.stdin.on('data', (chunk) => { bytes += chunk.length; for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines += 1; });
+process.stdin.on('end', () => process.stdout.write(JSON.stringify({ lines, bytes })));`;
+
+/** A line-counting process reading a pipe; `counted` resolves when the writer has closed it. */
+function startPipeReader(): {
+  stdin: Writable;
+  counted: Promise<{ lines: number; bytes: number }>;
+} {
+  const reader = spawn(process.execPath, ['-e', COUNT_LINES], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const counted = new Promise<{ lines: number; bytes: number }>((resolve) =>
+    reader.once('exit', () => resolve(out ? JSON.parse(out) : { lines: 0, bytes: 0 })),
+  );
+  return { stdin: reader.stdin, counted };
+}
 
 async function startServer(appDir: string, target: Target, stdoutFd: number): Promise<Server> {
   const full = target.kind === 'full';
+  const reader = full && STDOUT === 'pipe' ? startPipeReader() : undefined;
   const child = fork(here('./bench-servers.ts'), [appDir, target.kind], {
     // --expose-gc: the server process collects each slice's garbage inside that slice.
     execArgv: [
@@ -69,19 +94,18 @@ async function startServer(appDir: string, target: Target, stdoutFd: number): Pr
       '--expose-gc',
       ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []),
     ],
-    stdio: [
-      'ignore',
-      full && STDOUT === 'pipe' ? 'pipe' : full ? stdoutFd : 'ignore',
-      'inherit',
-      'ipc',
-    ],
+    stdio: ['ignore', reader ? reader.stdin : full ? stdoutFd : 'ignore', 'inherit', 'ipc'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    printedBytes += chunk.length;
-    for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) {
-      printedLines += 1;
-    }
-  });
+  if (reader) {
+    // The server holds its own copy of the pipe; the reader sees its end when the server exits.
+    reader.stdin.destroy();
+    readersDone.push(
+      reader.counted.then(({ lines, bytes }) => {
+        printedLines += lines;
+        printedBytes += bytes;
+      }),
+    );
+  }
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('exit', (code) =>
@@ -227,9 +251,10 @@ try {
   await lineHello.remove();
 }
 
+await Promise.all(readersDone);
 const stdoutNote =
   STDOUT === 'pipe'
-    ? `a pipe the bench reads (${printedLines} lines, ${(printedBytes / 1024 / 1024).toFixed(1)} MiB, 2 per request)`
+    ? `a pipe read by a separate process (${printedLines} lines, ${(printedBytes / 1024 / 1024).toFixed(1)} MiB, 2 per request)`
     : STDOUT === 'file'
       ? 'a file'
       : '/dev/null';
