@@ -150,7 +150,7 @@ export async function runProxyBench(): Promise<void> {
     load.push(loadavg()[0] as number);
     reportProxyBench(results, variants, load);
     if (SATURATION_PAIRS > 0) {
-      await reportSaturation(hit.url, miss.url, (accept) => headers(0, accept, token));
+      await reportSaturation(hit, miss, host, (accept) => headers(0, accept, token));
     }
   } finally {
     for (const created of clients) created.close();
@@ -261,64 +261,98 @@ function reportProxyBench(
 
 /**
  * Requests per second at saturation, HIT against MISS (and MISS against itself, the A/A), in
- * alternating autocannon runs. The client, both gateways and the host share the machine's cores.
+ * alternating autocannon runs. The client, both gateways and the host share the machine's cores,
+ * with whatever else runs on it: each run also reads how much CPU the path (gateway + host) and the
+ * client got, since on a busy machine a two-process MISS path gets a larger share than a
+ * one-process HIT path.
  */
 async function reportSaturation(
-  hitUrl: string,
-  missUrl: string,
+  hit: BenchServer,
+  miss: BenchServer,
+  host: BenchServer,
   headersFor: (accept: string) => Record<string, string>,
 ): Promise<void> {
+  const missAccept = 'application/json;bench=[<id>]';
   const runs = [
-    { name: 'HIT', url: hitUrl, accept: 'application/json', cache: 'HIT' as const },
-    { name: 'MISS', url: missUrl, accept: 'application/json;bench=[<id>]', cache: 'MISS' as const },
-    {
-      name: 'MISS again',
-      url: missUrl,
-      accept: 'application/json;bench=[<id>]',
-      cache: 'MISS' as const,
-    },
+    { name: 'HIT', server: hit, accept: 'application/json', cache: 'HIT' as const },
+    { name: 'MISS', server: miss, accept: missAccept, cache: 'MISS' as const },
+    { name: 'MISS again', server: miss, accept: missAccept, cache: 'MISS' as const },
   ];
-  const rps = new Map(runs.map((r) => [r.name, [] as number[]]));
+  const measured = new Map(
+    runs.map((r) => [
+      r.name,
+      { rps: [] as number[], pathCores: [] as number[], clientCores: [] as number[] },
+    ]),
+  );
   let wrong = 0;
+  const once = async (entry: (typeof runs)[number]) => {
+    const before = await Promise.all([entry.server.cpuMicros(), host.cpuMicros()]);
+    const client = process.cpuUsage();
+    const started = performance.now();
+    const result = await saturate(
+      entry.server.url,
+      { path: ITEM_PATH, headers: headersFor(entry.accept), cache: entry.cache },
+      { connections: SATURATION_CONNECTIONS, seconds: SATURATION_SECONDS },
+    );
+    const wallMicros = (performance.now() - started) * 1000;
+    const clientUsed = process.cpuUsage(client);
+    const after = await Promise.all([entry.server.cpuMicros(), host.cpuMicros()]);
+    wrong += result.wrong;
+    return {
+      rps: result.requestsPerSecond,
+      pathCores: (after[0] - before[0] + after[1] - before[1]) / wallMicros,
+      clientCores: (clientUsed.user + clientUsed.system) / wallMicros,
+    };
+  };
   process.stdout.write(
     `\nSaturation: ${SATURATION_PAIRS} × (HIT, MISS, MISS again), ${SATURATION_SECONDS} s each, ${SATURATION_CONNECTIONS} connections (autocannon): `,
   );
   // one unrecorded run each first: autocannon's own start and the MISS path's new cache keys warm up
-  for (const entry of runs.slice(0, 2)) {
-    await saturate(
-      entry.url,
-      { path: ITEM_PATH, headers: headersFor(entry.accept), cache: entry.cache },
-      { connections: SATURATION_CONNECTIONS, seconds: SATURATION_SECONDS },
-    );
-  }
+  for (const entry of runs.slice(0, 2)) await once(entry);
   for (let pair = 0; pair < SATURATION_PAIRS; pair += 1) {
     for (let i = 0; i < runs.length; i += 1) {
       const entry = runs[(i + pair) % runs.length] as (typeof runs)[number];
-      const result = await saturate(
-        entry.url,
-        { path: ITEM_PATH, headers: headersFor(entry.accept), cache: entry.cache },
-        { connections: SATURATION_CONNECTIONS, seconds: SATURATION_SECONDS },
-      );
-      rps.get(entry.name)?.push(result.requestsPerSecond);
-      wrong += result.wrong;
+      const result = await once(entry);
+      const series = measured.get(entry.name);
+      series?.rps.push(result.rps);
+      series?.pathCores.push(result.pathCores);
+      series?.clientCores.push(result.clientCores);
       process.stdout.write('.');
     }
   }
   process.stdout.write('\n');
-  const of = (name: string): number[] => rps.get(name) ?? [];
+  const of = (name: string) => measured.get(name) ?? { rps: [], pathCores: [], clientCores: [] };
+  const perCore = (name: string): number[] =>
+    of(name).rps.map((rps, i) => rps / (of(name).pathCores[i] ?? Number.NaN));
   const spread = (values: readonly number[], digits = 0): string => {
     const { min, max } = range(values);
     return `${min.toFixed(digits)}–${max.toFixed(digits)}`;
   };
   printTable(
-    ['run', 'req/s (median)', 'min–max'],
-    runs.map(({ name }) => [name, median(of(name)).toFixed(0), spread(of(name))]),
+    [
+      'run',
+      'req/s',
+      'min–max',
+      'cores used by gateway + host',
+      'cores used by client',
+      'req/s per path core',
+    ],
+    runs.map(({ name }) => [
+      name,
+      median(of(name).rps).toFixed(0),
+      spread(of(name).rps),
+      median(of(name).pathCores).toFixed(2),
+      median(of(name).clientCores).toFixed(2),
+      median(perCore(name)).toFixed(0),
+    ]),
   );
-  const hitOverMiss = pairedRatios(of('HIT'), of('MISS'));
-  const aa = pairedRatios(of('MISS again'), of('MISS'));
+  const hitOverMiss = pairedRatios(of('HIT').rps, of('MISS').rps);
+  const aa = pairedRatios(of('MISS again').rps, of('MISS').rps);
+  const hitOverMissPerCore = pairedRatios(perCore('HIT'), perCore('MISS'));
   console.log(
-    `measured at saturation (client, gateway and host on the same shared cores): HIT ${times(median(hitOverMiss))} the requests/s of a MISS (runs ${spread(hitOverMiss, 2)}); A/A MISS again ÷ MISS ${times(median(aa))} (runs ${spread(aa, 2)}); wrong answers ${wrong}; load average ${(loadavg()[0] as number).toFixed(2)}`,
+    `wall req/s at saturation: HIT ${times(median(hitOverMiss))} a MISS (runs ${spread(hitOverMiss, 2)}; A/A MISS again ÷ MISS ${times(median(aa))}, runs ${spread(aa, 2)}); per core the path used: HIT ${times(median(hitOverMissPerCore))} a MISS (runs ${spread(hitOverMissPerCore, 2)}); wrong answers ${wrong}; load average ${(loadavg()[0] as number).toFixed(2)}`,
   );
-  if (wrong > 0)
+  if (wrong > 0) {
     throw new Error(`saturation: ${wrong} answers were not a 200 with the expected x-apim-cache`);
+  }
 }
