@@ -1,14 +1,15 @@
+import { tracingChannel } from 'node:diagnostics_channel';
+
 import { type DestinationStream, type Logger, pino, symbols } from 'pino';
 
 import { contextJsonFor, scopeFields } from './context-fields.js';
-import { createDestination } from './destination.js';
+import { createDestination, WRITE_LINE, type WriteLine } from './destination.js';
 import { peekLogScope } from './log-context.js';
 import { type LogFormat, logFormatFromEnv } from './log-format.js';
 import { logLevelFromEnv, type LogLevelSetting } from './log-level.js';
-import { plainLineJson } from './plain-line-json.js';
+import { plainLineJson, plainMessageMember } from './plain-line-json.js';
 import { redact } from './redact.js';
 import { redactLogArgs } from './redact-log-args.js';
-import { redactString } from './redact-string.js';
 
 /** Options for {@link createLogger}; every field has an environment-driven default. */
 export type LoggerOptions = {
@@ -24,9 +25,45 @@ export type LoggerOptions = {
   env?: NodeJS.ProcessEnv;
 };
 
-// pino keeps a logger's child bindings, serialized, under this symbol ('' for none)
-const hasNoBindings = (logger: object): boolean =>
-  (logger as { [symbols.chindingsSym]?: string })[symbols.chindingsSym] === '';
+// exported by pino at run time, missing from its types
+const msgPrefixSym = (symbols as unknown as Record<string, symbol>)['msgPrefixSym'] as symbol;
+
+// pino's own state on a logger instance (symbols it exports), read by the direct write below
+type PinoInternals = {
+  [symbols.chindingsSym]?: string;
+  [msgPrefixSym]?: string;
+  [symbols.lsCacheSym]: Record<number, string>;
+  [symbols.endSym]: string;
+  [symbols.streamSym]: DestinationStream & Partial<StreamMetadata> & { [WRITE_LINE]?: WriteLine };
+  [symbols.timeSliceIndexSym]: number;
+  [symbols.formattersSym]: { log?: unknown };
+  [symbols.serializersSym]: Record<string, unknown>;
+  [symbols.hooksSym]: { streamWrite?: unknown };
+};
+type StreamMetadata = {
+  [symbols.needsMetadataGsym]: boolean;
+  lastLevel: number;
+  lastObj: object;
+  lastMsg: string;
+  lastTime: string;
+  lastLogger: Logger;
+};
+// pino's asJson tracing channel: with subscribers, lines go through pino so they see them
+const asJsonChannel = tracingChannel('pino_asJson');
+const NO_OBJECT = Object.freeze({});
+
+// Nothing pino would add between the fields and the message: no child bindings ('' for none),
+// message prefix, log formatter, message serializer or stream hook.
+function writesPlainLines(logger: PinoInternals): boolean {
+  return (
+    logger[symbols.chindingsSym] === '' &&
+    logger[msgPrefixSym] === undefined &&
+    logger[symbols.formattersSym].log === undefined &&
+    logger[symbols.serializersSym]['msg'] === undefined &&
+    logger[symbols.hooksSym].streamWrite === undefined &&
+    !asJsonChannel.hasSubscribers
+  );
+}
 
 let cachedSecond = -1;
 let secondPrefix = '';
@@ -57,6 +94,31 @@ function timeAndContext(): string {
   return isoTime() + context;
 }
 
+// What pino's write does with a finished line (proto.js `write`), minus building it.
+function writeLine(
+  logger: PinoInternals & Logger,
+  level: number,
+  timeAndFields: string,
+  message: string,
+): void {
+  const stream = logger[symbols.streamSym];
+  const start = logger[symbols.lsCacheSym][level] + timeAndFields + message;
+  const writeOwn = stream[WRITE_LINE];
+  // the library's own destination takes the line without its newline, and the level as is
+  if (writeOwn) {
+    writeOwn(level, `${start}}`);
+    return;
+  }
+  if (stream[symbols.needsMetadataGsym] === true) {
+    stream.lastLevel = level;
+    stream.lastObj = NO_OBJECT;
+    stream.lastMsg = JSON.parse(message.slice(',"msg":'.length)) as string;
+    stream.lastTime = timeAndFields.slice(logger[symbols.timeSliceIndexSym]);
+    stream.lastLogger = logger;
+  }
+  stream.write(start + logger[symbols.endSym]);
+}
+
 /**
  * Creates a pino logger whose lines carry the current {@link LogContext} fields, are redacted,
  * and go to the invocation's sink (or stdout outside one).
@@ -79,17 +141,24 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         level: (label) => ({ level: label }),
       },
       hooks: {
-        logMethod(args, method) {
+        logMethod(args, method, level) {
           const scope = scopeFields(peekLogScope());
-          // logger.info({ ...plain fields }, 'message') on a logger without bindings: the fields
-          // are appended with the context (same bytes as pino's), and pino writes the message only
+          // logger.info({ ...plain fields }, 'message') on a plain logger: the line is built here,
+          // byte for byte what pino would write, and handed to the stream as pino would
           const fields =
-            args.length === 2 && typeof args[1] === 'string' && hasNoBindings(this)
+            args.length === 2 &&
+            typeof args[1] === 'string' &&
+            writesPlainLines(this as unknown as PinoInternals)
               ? plainLineJson(args[0])
               : undefined;
-          if (fields !== undefined) {
-            pendingContext = contextJsonFor(scope, args[0]) + fields;
-            method.call(this, redactString(args[1] as string));
+          const message = fields === undefined ? undefined : plainMessageMember(args[1] as string);
+          if (message !== undefined) {
+            writeLine(
+              this as unknown as PinoInternals & Logger,
+              level,
+              isoTime() + contextJsonFor(scope, args[0]) + fields,
+              message,
+            );
             return;
           }
           const redacted = redactLogArgs(args);

@@ -8,6 +8,11 @@ import { createPrettyFormatter } from './pretty.js';
 /** Receives finished JSON lines (no trailing newline) instead of the sink or stdout. */
 export type LineCapture = (level: LogLevel, line: string) => void;
 
+/** Writes one finished line (no newline) at a pino level number, without pino's metadata. */
+export type WriteLine = (levelNumber: number, line: string) => void;
+/** The destination's direct entry, used by the logger's fast path for plain lines. */
+export const WRITE_LINE: unique symbol = Symbol('@cookbook/logging.writeLine');
+
 /** Options for {@link createDestination}. */
 export type DestinationOptions = {
   format: LogFormat;
@@ -44,30 +49,33 @@ export function createDestination(options: DestinationOptions): DestinationStrea
   const pretty = options.format === 'pretty';
   const forStdout = pretty ? createPrettyFormatter({ colorize }) : undefined;
   const forSink = pretty ? createPrettyFormatter({ colorize: false }) : undefined;
+  const writeLine: WriteLine = (levelNumber, line) => {
+    const level = levelFromNumber(levelNumber);
+    const capture = captureHolder[CAPTURE];
+    if (capture) {
+      capture(level, line);
+      return;
+    }
+    const sink = getLogSink();
+    if (sink) {
+      try {
+        sink(level, forSink ? forSink(line) : line);
+        return;
+      } catch {
+        // a sink that throws (e.g. a finished invocation) must not lose the line
+      }
+    }
+    stdout.write(`${forStdout ? forStdout(line) : line}\n`);
+  };
   const stream = {
     [symbols.needsMetadataGsym]: true as const,
+    [WRITE_LINE]: writeLine,
     lastLevel: 30,
     lastTime: '',
     lastMsg: '',
     lastObj: {},
     write(chunk: string): void {
-      const line = chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
-      const level = levelFromNumber(stream.lastLevel);
-      const capture = captureHolder[CAPTURE];
-      if (capture) {
-        capture(level, line);
-        return;
-      }
-      const sink = getLogSink();
-      if (sink) {
-        try {
-          sink(level, forSink ? forSink(line) : line);
-          return;
-        } catch {
-          // a sink that throws (e.g. a finished invocation) must not lose the line
-        }
-      }
-      stdout.write(`${forStdout ? forStdout(line) : line}\n`);
+      writeLine(stream.lastLevel, chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk);
     },
   };
   return stream;

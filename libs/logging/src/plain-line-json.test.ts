@@ -17,6 +17,7 @@ function pinoMembers(fields: object): string {
 describe('plainLineJson', () => {
   it.each([
     [{ item_id: '42', status: 200, in_stock: true, gone: null }],
+    [{ id: 'a.b:c-d_1', empty: '', routed_by: 'azure-api-management' }],
     [{ quote: 'say "hi"', backslash: 'C:\\temp', tab: 'a\tb', newline: 'a\nb', nul: 'a\u0000b' }],
     [{ unicode: 'ünïcödé €', emoji: '🙂', separator: 'a\u2028b', del: 'a\u007fb' }],
     [{ nan: Number.NaN, infinity: Number.POSITIVE_INFINITY, negativeZero: -0, big: 1e21 }],

@@ -6,6 +6,10 @@ import { isPlainKey } from './secret-keys.js';
 const isWellFormed = (text: string): boolean =>
   (text as string & { isWellFormed(): boolean }).isWellFormed();
 
+// Ids, slugs, enum values: no '=' or whitespace, so redactString leaves them as they are, and no
+// character JSON would escape; the common case skips the redaction regexes and JSON.stringify.
+const PLAIN_TEXT = /^[\w.:-]*$/;
+
 function isPlainObject(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -25,6 +29,10 @@ export function plainLineJson(line: unknown): string | undefined {
     const value = (line as Record<string, unknown>)[key];
     switch (typeof value) {
       case 'string':
+        if (PLAIN_TEXT.test(value)) {
+          json += `${jsonKeyPrefix(key)}"${value}"`;
+          break;
+        }
         if (!isWellFormed(value) || redactString(value) !== value) return undefined;
         json += jsonKeyPrefix(key) + JSON.stringify(value);
         break;
@@ -44,4 +52,22 @@ export function plainLineJson(line: unknown): string | undefined {
     }
   }
   return json;
+}
+
+// messages are mostly call-site constants: redact and escape each one once
+const messageMembers = new Map<string, string | undefined>();
+
+/**
+ * `,"msg":"…"` for a message, redacted, byte for byte what pino writes for it; `undefined` when
+ * pino's escaping would differ (lone surrogates) or pino would format it (no arguments: never).
+ * Cached for the first 256 messages.
+ */
+export function plainMessageMember(message: string): string | undefined {
+  let member = messageMembers.get(message);
+  if (member === undefined && !messageMembers.has(message)) {
+    const redacted = redactString(message);
+    member = isWellFormed(redacted) ? `,"msg":${JSON.stringify(redacted)}` : undefined;
+    if (messageMembers.size < 256) messageMembers.set(message, member);
+  }
+  return member;
 }
