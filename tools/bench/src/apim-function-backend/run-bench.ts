@@ -32,7 +32,7 @@ try {
   const unbundled = await prepareUnbundledApp(root);
 
   console.log(
-    `## Per invocation: local host in-process (routing, encoding, @azure/functions invocation model), no socket, one process per variant, CPU µs per call; median of ${INVOCATION_ROUNDS} interleaved rounds × ${INVOCATIONS_PER_ROUND} calls\n`,
+    `## Per invocation: local host in-process (routing, encoding, @azure/functions invocation model), no socket, the bench app's routes in one process (a second identical one for A/A), the other rows in processes of their own, CPU µs per call; median of ${INVOCATION_ROUNDS} interleaved rounds × ${INVOCATIONS_PER_ROUND} calls\n`,
   );
   const verdicts = reportInvocations(await runInvocationBench());
 
