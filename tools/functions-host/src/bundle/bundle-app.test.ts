@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -21,6 +22,17 @@ describe('bundleApp (esbuild single file)', () => {
     expect(code).toContain('from "node:util"');
     expect(code).not.toContain('from "util"');
     expect(readFileSync(`${result.outfile}.map`, 'utf8')).toContain('src/main.ts');
+  });
+
+  it('the source map holds mappings, not the sources: a bundle line still maps to its original file', async () => {
+    const result = await bundleApp(fixture.dir);
+    const payload = JSON.parse(readFileSync(`${result.outfile}.map`, 'utf8')) as SourceMapPayload;
+    expect(payload.sourcesContent).toBeUndefined();
+    const lines = readFileSync(result.outfile, 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes('from the library source'));
+    const column = lines[line]?.indexOf('from the library source') ?? -1;
+    const entry = new SourceMap(payload).findEntry(line, column);
+    expect('originalSource' in entry && entry.originalSource).toMatch(/@fixture\/greeting\//);
   });
 
   it('the bundle (library inlined, ESM named imports) runs in the host', async () => {

@@ -63,6 +63,9 @@ async function buildOptions(appDir: string, options: BundleOptions): Promise<Bui
     target: 'node22',
     format: esm ? 'esm' : 'cjs',
     sourcemap: 'linked',
+    // Mappings only: Node maps stack traces (and reads a fatal error's source line from disk)
+    // without the sources inlined, and a host started with source maps on parses a 3× smaller map.
+    sourcesContent: false,
     minify: options.minify ?? false,
     // Workspace libraries resolve to their TypeScript sources, so they need no build of their own.
     conditions: ['@cookbook/source'],
