@@ -19,6 +19,8 @@ function send(message: object): void {
   process.stdout.write(`${LAUNCHER_LINE_PREFIX}${JSON.stringify(message)}\n`);
 }
 
+// As the host's `start` command does: the app's source map is read when its bundle loads.
+process.setSourceMapsEnabled(true);
 const host = await createLocalHost(appDir, { log: () => undefined });
 const hostReadyMs = performance.now();
 const hostReadyCpuMs = cpuMs();
