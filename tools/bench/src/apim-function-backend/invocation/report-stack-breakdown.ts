@@ -15,7 +15,10 @@ export function reportStackBreakdown(samples: Map<string, number[]>): void {
     ['http-kit cost over bare, per call (paired within a process)', 'CPU µs', 'share'],
     [
       row('whole stack (http-kit − bare)', stack),
-      row('the info line: pino + redaction + sink (− the LOG_LEVEL=warn process)', logs),
+      row(
+        'the info line, built and sent to context.info (− LOG_LEVEL=warn, another process)',
+        logs,
+      ),
       row('200 body validation, zod (− body not validated)', bodyCheck),
       row(
         'rest: context, one AsyncLocalStorage scope, request checks, caching',
