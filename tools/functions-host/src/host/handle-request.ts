@@ -107,22 +107,29 @@ async function routeAndInvoke(
   const headers = joinHeaders(lines);
   const query = parseQuery(request.query);
   const invocationId = randomUUID();
-  const invoke = async (): Promise<HostResponse> =>
-    toHostResponse(
-      await invokeFunction(state.app, registered, {
-        invocationId,
-        functionId: registered.functionId,
-        inputData: [
-          {
-            name: fn.triggerBindingName,
-            data: {
-              http: encodeHttpData({ ...request, body }, headers, query, match.params),
+  // The invoke callback is passed inline: a named closure would get a per-request __name (keepNames).
+  return runInvocation(
+    state.app,
+    fn.name,
+    invocationId,
+    state.limits,
+    async (): Promise<HostResponse> =>
+      toHostResponse(
+        await invokeFunction(state.app, registered, {
+          invocationId,
+          functionId: registered.functionId,
+          inputData: [
+            {
+              name: fn.triggerBindingName,
+              data: {
+                http: encodeHttpData({ ...request, body }, headers, query, match.params),
+              },
             },
-          },
-        ],
-        triggerMetadata: {},
-        traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
-      }),
-    );
-  return runInvocation(state.app, fn.name, invocationId, state.limits, invoke, release);
+          ],
+          triggerMetadata: {},
+          traceContext: createTraceContext(headers.get('traceparent'), headers.get('tracestate')),
+        }),
+      ),
+    release,
+  );
 }

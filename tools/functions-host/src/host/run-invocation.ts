@@ -42,102 +42,163 @@ export function runInvocation(
   release: () => void,
   streamed?: StreamedResponse,
 ): Promise<HostResponse> {
-  const started = performance.now();
-  const log = (level: 'information' | 'warning' | 'error', message: string): void =>
-    app.log({ level, category: 'host', message, functionName, invocationId });
-  const name = `Functions.${functionName}`;
-  // The two information lines per request are only built when someone will print them.
-  const logInformation = app.isLogEnabled('information');
-  if (logInformation)
-    log(
-      'information',
-      `Executing '${name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
-    );
   return new Promise<HostResponse>((resolve) => {
-    let answered = false;
-    let settled = false;
-    let functionTimer: NodeJS.Timeout | undefined;
-    let frontEndTimer: NodeJS.Timeout | undefined;
-    const answer = (response: HostResponse): void => {
-      if (answered) return;
-      answered = true;
-      clearTimeout(frontEndTimer);
-      resolve(response);
-    };
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      clearTimeout(functionTimer);
-      release();
-      return true;
-    };
-    const duration = (): number => Math.round(performance.now() - started);
-
-    const { functionTimeoutMs, frontEndTimeoutMs, functionTimeoutText } = limits;
+    const run = new InvocationRun(
+      app,
+      functionName,
+      invocationId,
+      limits,
+      release,
+      resolve,
+      streamed,
+    );
+    const { functionTimeoutMs, frontEndTimeoutMs } = limits;
     if (functionTimeoutMs !== undefined && functionTimeoutMs <= MAX_TIMER_MS) {
-      functionTimer = setTimeout(() => {
-        if (!settle()) return;
-        // The host's lines (FunctionExecutor, WebJobs.Host), then what Azure does next.
-        log(
-          'error',
-          `Timeout value of ${functionTimeoutText} exceeded by function '${name}' (Id: '${invocationId}'). Initiating cancellation.`,
-        );
-        log('error', `Executed '${name}' (Failed, Id=${invocationId}, Duration=${duration()}ms)`);
-        log(
-          'error',
-          `Microsoft.Azure.WebJobs.Host: Timeout value of ${functionTimeoutText} was exceeded by function: ${name}.`,
-        );
-        log(
-          'warning',
-          `A function timeout has occurred. Azure restarts the language worker process executing invocationId '${invocationId}'; the local host cannot stop the handler, so it abandons it (result discarded, slot freed).`,
-        );
-        if (streamed) {
-          streamed.abort(`functionTimeout (${functionTimeoutText}) exceeded: the worker restarts.`);
-          answer(emptyResponse(502));
-        } else {
-          answer(emptyResponse(500));
-        }
-      }, functionTimeoutMs);
-      functionTimer.unref();
+      run.functionTimer = setTimeout(functionTimedOut, functionTimeoutMs, run).unref();
     }
     if (frontEndTimeoutMs !== undefined && frontEndTimeoutMs <= MAX_TIMER_MS) {
-      frontEndTimer = setTimeout(() => {
-        if (answered) return;
-        log(
-          'warning',
-          `'${name}' (Id=${invocationId}) has not responded within ${frontEndTimeoutMs / 1000} s: Azure's front end answers 502 now (an HTTP function must respond within 230 s); the function keeps running until it returns or functionTimeout (${functionTimeoutText}) ends it.`,
-        );
-        streamed?.abort(`No response within ${frontEndTimeoutMs / 1000} s (front end).`);
-        answer(emptyResponse(502));
-      }, frontEndTimeoutMs);
-      frontEndTimer.unref();
+      run.frontEndTimer = setTimeout(frontEndTimedOut, frontEndTimeoutMs, run).unref();
     }
-    streamed?.response.then(answer, () => answer(emptyResponse(502)));
-
+    streamed?.response.then(
+      (response) => run.answer(response),
+      () => run.answer(emptyResponse(502)),
+    );
     invoke().then(
-      (response) => {
-        if (!settle()) return;
-        if (logInformation)
-          log(
-            'information',
-            `Executed '${name}' (Succeeded, Id=${invocationId}, Duration=${duration()}ms)`,
-          );
-        if (response) answer(response);
-      },
-      (error: unknown) => {
-        if (!settle()) return;
-        log('error', `Executed '${name}' (Failed, Id=${invocationId}, Duration=${duration()}ms)`);
-        log(
-          'error',
-          `Exception while executing function: ${name}. Result: Failure\n${describeError(error)}`,
-        );
-        if (!streamed) answer(emptyResponse(500));
-        else if (!answered)
-          log(
-            'warning',
-            `In HTTP streams mode the worker sends no response for a failed invocation (azure-functions-nodejs-library#324): the client waits until the front end answers 502${frontEndTimeoutMs === undefined ? '' : ` after ${frontEndTimeoutMs / 1000} s`}. Catch errors in '${functionName}' and return a response.`,
-          );
-      },
+      (response) => run.succeeded(response),
+      (error: unknown) => run.failed(error),
     );
   });
+}
+
+// Per-request state lives in a class, not closures: tsx's keepNames would wrap each closure in
+// a per-request __name call (Object.defineProperty).
+class InvocationRun {
+  private readonly started = performance.now();
+  private readonly name: string;
+  // The two information lines per request are only built when someone will print them.
+  private readonly logInformation: boolean;
+  private answered = false;
+  private settled = false;
+  functionTimer: NodeJS.Timeout | undefined;
+  frontEndTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly app: AppRuntime,
+    readonly functionName: string,
+    readonly invocationId: string,
+    readonly limits: InvocationLimits,
+    private readonly release: () => void,
+    private readonly resolve: (response: HostResponse) => void,
+    readonly streamed: StreamedResponse | undefined,
+  ) {
+    this.name = `Functions.${functionName}`;
+    this.logInformation = app.isLogEnabled('information');
+    if (this.logInformation)
+      this.log(
+        'information',
+        `Executing '${this.name}' (Reason='This function was programmatically called via the host APIs.', Id=${invocationId})`,
+      );
+  }
+
+  log(level: 'information' | 'warning' | 'error', message: string): void {
+    const { functionName, invocationId } = this;
+    this.app.log({ level, category: 'host', message, functionName, invocationId });
+  }
+
+  answer(response: HostResponse): void {
+    if (this.answered) return;
+    this.answered = true;
+    clearTimeout(this.frontEndTimer);
+    this.resolve(response);
+  }
+
+  isAnswered(): boolean {
+    return this.answered;
+  }
+
+  settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    clearTimeout(this.functionTimer);
+    this.release();
+    return true;
+  }
+
+  duration(): number {
+    return Math.round(performance.now() - this.started);
+  }
+
+  fullName(): string {
+    return this.name;
+  }
+
+  succeeded(response: HostResponse | undefined): void {
+    if (!this.settle()) return;
+    if (this.logInformation)
+      this.log(
+        'information',
+        `Executed '${this.name}' (Succeeded, Id=${this.invocationId}, Duration=${this.duration()}ms)`,
+      );
+    if (response) this.answer(response);
+  }
+
+  failed(error: unknown): void {
+    if (!this.settle()) return;
+    const { name, invocationId, streamed, functionName } = this;
+    const { frontEndTimeoutMs } = this.limits;
+    this.log(
+      'error',
+      `Executed '${name}' (Failed, Id=${invocationId}, Duration=${this.duration()}ms)`,
+    );
+    this.log(
+      'error',
+      `Exception while executing function: ${name}. Result: Failure\n${describeError(error)}`,
+    );
+    if (!streamed) this.answer(emptyResponse(500));
+    else if (!this.answered)
+      this.log(
+        'warning',
+        `In HTTP streams mode the worker sends no response for a failed invocation (azure-functions-nodejs-library#324): the client waits until the front end answers 502${frontEndTimeoutMs === undefined ? '' : ` after ${frontEndTimeoutMs / 1000} s`}. Catch errors in '${functionName}' and return a response.`,
+      );
+  }
+}
+
+function functionTimedOut(run: InvocationRun): void {
+  if (!run.settle()) return;
+  const name = run.fullName();
+  const { invocationId, streamed } = run;
+  const { functionTimeoutText } = run.limits;
+  // The host's lines (FunctionExecutor, WebJobs.Host), then what Azure does next.
+  run.log(
+    'error',
+    `Timeout value of ${functionTimeoutText} exceeded by function '${name}' (Id: '${invocationId}'). Initiating cancellation.`,
+  );
+  run.log('error', `Executed '${name}' (Failed, Id=${invocationId}, Duration=${run.duration()}ms)`);
+  run.log(
+    'error',
+    `Microsoft.Azure.WebJobs.Host: Timeout value of ${functionTimeoutText} was exceeded by function: ${name}.`,
+  );
+  run.log(
+    'warning',
+    `A function timeout has occurred. Azure restarts the language worker process executing invocationId '${invocationId}'; the local host cannot stop the handler, so it abandons it (result discarded, slot freed).`,
+  );
+  if (streamed) {
+    streamed.abort(`functionTimeout (${functionTimeoutText}) exceeded: the worker restarts.`);
+    run.answer(emptyResponse(502));
+  } else {
+    run.answer(emptyResponse(500));
+  }
+}
+
+function frontEndTimedOut(run: InvocationRun): void {
+  if (run.isAnswered()) return;
+  const name = run.fullName();
+  const { invocationId, streamed } = run;
+  const { frontEndTimeoutMs = 0, functionTimeoutText } = run.limits;
+  run.log(
+    'warning',
+    `'${name}' (Id=${invocationId}) has not responded within ${frontEndTimeoutMs / 1000} s: Azure's front end answers 502 now (an HTTP function must respond within 230 s); the function keeps running until it returns or functionTimeout (${functionTimeoutText}) ends it.`,
+  );
+  streamed?.abort(`No response within ${frontEndTimeoutMs / 1000} s (front end).`);
+  run.answer(emptyResponse(502));
 }

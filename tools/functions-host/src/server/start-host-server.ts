@@ -52,6 +52,8 @@ interface ServerState {
   draining: boolean;
   active: number;
   onIdle: (() => void) | undefined;
+  /** Made once: a closure built per request would get a per-request __name (tsx keepNames). */
+  warnChunkedDropped: () => void;
 }
 
 /** Serves a LocalHost over node:http with Azure's request limits; bad requests get a 4xx. */
@@ -69,6 +71,7 @@ export async function startHostServer(
     draining: false,
     active: 0,
     onIdle: undefined,
+    warnChunkedDropped: () => host.warnOnce('chunked', CHUNKED_WARNING),
   };
   const server = createServer({
     maxHeaderSize: KESTREL_MAX_HEADERS_TOTAL_SIZE,
@@ -225,23 +228,24 @@ async function serve(
           return req.pipe(limited);
         }
       : undefined,
-    readBody: async () => {
-      if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
-      try {
-        const body = await readRequestBody(req, {
-          length,
-          chunked,
-          limit: maxRequestBodySize,
-          minDataRate: state.minDataRate,
-          onChunkedDropped: () => host.warnOnce('chunked', CHUNKED_WARNING),
-        });
-        bodyDone = true;
-        return body;
-      } catch (error) {
-        slowClient = error instanceof RequestRejection && error.status !== 413;
-        throw error;
-      }
-    },
+  };
+  // Assigned, not a literal property: keepNames would wrap a property closure in __name per request.
+  request.readBody = async () => {
+    if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
+    try {
+      const body = await readRequestBody(req, {
+        length,
+        chunked,
+        limit: maxRequestBodySize,
+        minDataRate: state.minDataRate,
+        onChunkedDropped: state.warnChunkedDropped,
+      });
+      bodyDone = true;
+      return body;
+    } catch (error) {
+      slowClient = error instanceof RequestRejection && error.status !== 413;
+      throw error;
+    }
   };
   const response = await host.handle(request);
   // Close on a client too slow (408) or gone (400), on one told not to send its body
