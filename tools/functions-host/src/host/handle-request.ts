@@ -122,7 +122,7 @@ async function routeAndInvoke(
             {
               name: fn.triggerBindingName,
               data: {
-                http: encodeHttpData({ ...request, body }, headers, query, match.params),
+                http: encodeHttpData(request, body, headers, query, match.params),
               },
             },
           ],

@@ -7,7 +7,8 @@ import type { HostRequest } from './host-request.js';
  * lowercased header names, repeats joined with commas, only supplied route values, body bytes.
  */
 export function encodeHttpData(
-  request: HostRequest,
+  request: Pick<HostRequest, 'method' | 'url'>,
+  body: Uint8Array | undefined,
   headers: ReadonlyMap<string, string>,
   query: ReadonlyMap<string, string>,
   params: Record<string, string>,
@@ -26,7 +27,7 @@ export function encodeHttpData(
     nullableQuery,
     nullableParams,
   };
-  if (request.body && request.body.length > 0) data.body = { bytes: request.body };
+  if (body && body.length > 0) data.body = { bytes: body };
   return data;
 }
 
