@@ -33,7 +33,8 @@ export function matchRouteTemplate(
     }
     if (value === '') return undefined;
     if (only?.kind === 'literal') {
-      if (only.text.toLowerCase() !== value.toLowerCase()) return undefined;
+      // Equal spelling needs no case folding (two lowercase copies per segment otherwise).
+      if (only.text !== value && only.text.toLowerCase() !== value.toLowerCase()) return undefined;
     } else if (only?.kind === 'parameter') {
       values[only.name] = value;
     } else {
