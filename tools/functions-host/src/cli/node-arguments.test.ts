@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,10 +70,10 @@ describe('languageWorkers:node:arguments, as the Functions host reads it', () =>
 function execArgvApp(settingValue: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'node-arguments-cli-'));
   dirs.push(dir);
-  mkdirSync(join(dir, 'node_modules'));
+  // The whole folder: the library's own dependencies (cookie) resolve even if the path is not realpathed.
   symlinkSync(
-    fileURLToPath(new URL('../../../../node_modules/@azure', import.meta.url)),
-    join(dir, 'node_modules/@azure'),
+    fileURLToPath(new URL('../../../../node_modules', import.meta.url)),
+    join(dir, 'node_modules'),
     'dir',
   );
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'argv-app', main: 'main.js' }));
