@@ -40,6 +40,19 @@ describe('knownDifferencesPage', () => {
     expect(page).toContain('- counters are exact');
   });
 
+  it('points links to other sections of the README at the tool page, where those sections are', () => {
+    const page = knownDifferencesPage([
+      {
+        ...host,
+        markdown:
+          '# Host\n## Documented divergences from Azure\n- see [streams](#http-streams-mode) and [Azure](https://learn.microsoft.com/x#y)',
+      },
+    ]);
+    expect(page).toContain('[streams](/tools/host.md#http-streams-mode)');
+    expect(page).toContain('[Azure](https://learn.microsoft.com/x#y)');
+    expect(page).not.toContain('](#http-streams-mode)');
+  });
+
   it('fails with the README and the heading it needs when a tool documents no differences', () => {
     expect(() => knownDifferencesPage([{ ...host, markdown: '# Host\n## Usage\n' }])).toThrow(
       MissingDifferencesError,

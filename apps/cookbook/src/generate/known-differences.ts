@@ -53,9 +53,14 @@ export function knownDifferencesPage(tools: readonly DifferenceSource[]): string
         '',
         `In context: [${title}, ${text}](/${tool.page}#${slugify(text)}).`,
         '',
-        demoteHeadings(body, 3 - heading.level),
+        pointAnchorsAtToolPage(demoteHeadings(body, 3 - heading.level), tool.page),
       );
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A link to another section of the same README (`](#x)`) points at the tool's page once moved here. */
+function pointAnchorsAtToolPage(markdown: string, page: string): string {
+  return markdown.replace(/\]\(#([^)\s]+)\)/g, (_, anchor: string) => `](/${page}#${anchor})`);
 }
