@@ -7,6 +7,8 @@ declare module 'autocannon' {
     /** Stop after this many requests (instead of after `duration`). */
     amount?: number;
     pipelining?: number;
+    /** Milliseconds between samples (1000); a run only stops on a sample tick. */
+    sampleInt?: number;
   }
   interface Histogram {
     total: number;
@@ -20,7 +22,7 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
     timeouts: number;
-    /** Seconds the run took (whole seconds when it stopped on `amount`). */
+    /** Seconds the run took, to 10 ms (it ends on the first sample tick after `duration`). */
     duration: number;
   }
   function autocannon(options: Options): Promise<Result>;
