@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import type { ClientAbort } from '../http/client-abort.js';
 import type { HeaderBag } from '../http/header-bag.js';
 import { matchOperation } from '../openapi/api-operations.js';
 import type { ClientRequestBody } from '../pipeline/client-request-body.js';
@@ -18,7 +19,7 @@ export interface GatewayRequestHead {
   headers: HeaderBag;
   clientIp: string;
   /** Aborted when the client goes away before the response is complete. */
-  signal?: AbortSignal;
+  clientAbort?: ClientAbort;
 }
 
 /** The response, plus what the access log reports about it. */
@@ -66,7 +67,7 @@ export async function admitRequest(
     api: gateway.api,
     operationPath,
     backend: gateway.defaultBackend,
-    ...(head.signal ? { signal: head.signal } : {}),
+    ...(head.clientAbort ? { clientAbort: head.clientAbort } : {}),
   });
   const preflight = answerPreflight(gateway, ctx);
   if (preflight) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+import { ClientAbort } from '../http/client-abort.js';
 import { HeaderBag } from '../http/header-bag.js';
 import type { DevSigningKey } from '../jwt/dev-issuer.js';
 import { errorResponse, internalServerError } from '../pipeline/gateway-response.js';
@@ -37,13 +38,13 @@ export async function serveRequest(
 ): Promise<void> {
   const started = performance.now();
   // the client leaving mid-request aborts the backend call (and a streamed body)
-  const clientGone = new AbortController();
+  const clientGone = new ClientAbort();
   res.once('close', () => {
     if (!res.writableFinished) clientGone.abort();
   });
   let outcome: GatewayOutcome;
   try {
-    outcome = await answer(req, res, state, expectsContinue, clientGone.signal);
+    outcome = await answer(req, res, state, expectsContinue, clientGone);
   } catch (error) {
     const requestId = randomUUID();
     state.log.warn('unhandled gateway error', { requestId, error: String(error) });
@@ -84,13 +85,8 @@ async function answer(
   res: ServerResponse,
   state: ServeState,
   expectsContinue: boolean,
-  signal: AbortSignal,
+  clientAbort: ClientAbort,
 ): Promise<GatewayOutcome> {
-  const plain = (status: number, message: string, endedBy: string): GatewayOutcome => ({
-    response: errorResponse(status, message),
-    requestId: randomUUID(),
-    endedBy,
-  });
   const { gateway } = state;
   if (!gateway) return plain(503, 'Gateway is starting', 'gateway');
   let url: URL;
@@ -117,10 +113,14 @@ async function answer(
     url,
     headers: HeaderBag.fromRaw(req.rawHeaders),
     clientIp: clientIp(req),
-    signal,
+    clientAbort,
   });
   if (admission.outcome) return admission.outcome;
   return admission.run(clientRequestBody(req, res, state.maxBodyBytes, expectsContinue));
+}
+
+function plain(status: number, message: string, endedBy: string): GatewayOutcome {
+  return { response: errorResponse(status, message), requestId: randomUUID(), endedBy };
 }
 
 // Up to this much unread body is read and dropped after an early answer, keeping the connection;

@@ -2,6 +2,8 @@ import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 
+import type { ClientAbort } from './client-abort.js';
+import { setDeadline } from './deadlines.js';
 import { HeaderBag } from './header-bag.js';
 import { stripHopByHop } from './hop-by-hop.js';
 
@@ -15,7 +17,7 @@ export interface StreamedBody {
 }
 
 export interface BackendRequest {
-  url: string;
+  url: URL;
   method: string;
   headers: HeaderBag;
   body: Buffer | StreamedBody;
@@ -24,7 +26,7 @@ export interface BackendRequest {
   /** false (buffer-response="false"): resolve at the response headers, with the body as a stream. */
   bufferResponse: boolean;
   /** Aborts the backend call (the client went away). */
-  signal?: AbortSignal;
+  clientAbort?: ClientAbort;
 }
 
 export interface BackendResult {
@@ -49,10 +51,11 @@ export class BackendError extends Error {
 }
 
 const NO_BODY = Buffer.alloc(0);
+const BODYLESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
 export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
   return new Promise((resolve, reject) => {
-    const url = new URL(input.url);
+    const { url, clientAbort } = input;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers: Record<string, string[]> = {};
     for (const [name, values] of input.headers) headers[name] = values;
@@ -61,7 +64,7 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
     const streamed =
       Buffer.isBuffer(input.body) || input.body.length === 0 ? undefined : input.body;
     const buffered = Buffer.isBuffer(input.body) ? input.body : streamed ? undefined : NO_BODY;
-    const bodyless = ['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(input.method);
+    const bodyless = BODYLESS.has(input.method);
     if (buffered && (buffered.length > 0 || !bodyless)) {
       headers['Content-Length'] = [String(buffered.length)];
     } else if (streamed?.length !== undefined && (streamed.length > 0 || !bodyless)) {
@@ -75,22 +78,22 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
     const fail = (error: BackendError): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      input.signal?.removeEventListener('abort', onAbort);
+      deadline.cancel();
+      clientAbort?.offAbort(onAbort);
       reject(error);
     };
-    const timer = setTimeout(() => {
+    const deadline = setDeadline(input.timeoutMs, () => {
       req.destroy(
         new BackendError('timeout', `backend did not answer within ${input.timeoutMs} ms`),
       );
-    }, input.timeoutMs);
+    });
     const onAbort = (): void => {
       req.destroy(new BackendError('client-aborted', 'the client closed the connection'));
     };
-    if (input.signal?.aborted) onAbort();
-    else input.signal?.addEventListener('abort', onAbort, { once: true });
+    if (clientAbort?.aborted) onAbort();
+    else clientAbort?.onAbort(onAbort);
     req.on('response', (res: IncomingMessage) => {
-      clearTimeout(timer);
+      deadline.cancel();
       const head = {
         status: res.statusCode ?? 502,
         reason: res.statusMessage ?? '',
@@ -99,7 +102,7 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
       if (!input.bufferResponse) {
         settled = true;
         // From here the caller owns the body: the abort signal ends it through the stream.
-        input.signal?.removeEventListener('abort', onAbort);
+        clientAbort?.offAbort(onAbort);
         resolve({ ...head, body: Buffer.alloc(0), stream: res });
         return;
       }
@@ -109,7 +112,7 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
       res.on('end', () => {
         if (settled) return;
         settled = true;
-        input.signal?.removeEventListener('abort', onAbort);
+        clientAbort?.offAbort(onAbort);
         resolve({ ...head, body: Buffer.concat(chunks) });
       });
     });

@@ -10,6 +10,7 @@ import type {
   SubscriptionView,
   UrlView,
 } from '../expressions/runtime-types.js';
+import { ClientAbort } from '../http/client-abort.js';
 import type { HeaderBag } from '../http/header-bag.js';
 import { QueryBag } from '../http/query-bag.js';
 import type { ApiOperation } from '../openapi/api-operations.js';
@@ -32,7 +33,7 @@ export interface RequestContextInit {
   operationPath: string;
   backend: BackendTarget | undefined;
   /** Aborted when the client goes away before the response is complete. */
-  signal?: AbortSignal;
+  clientAbort?: ClientAbort;
 }
 
 /** Mutable per-request state the policies act on; `scope` is the read-only `context` for expressions. */
@@ -54,7 +55,7 @@ export class RequestContext {
   /** forward-request streamed a non-empty client body: it cannot be sent again (retry). */
   requestBodyStreamed = false;
   /** Aborted when the client goes away: backend calls and streamed bodies stop with it. */
-  readonly signal: AbortSignal;
+  readonly clientAbort: ClientAbort;
   operationPath: string;
   matchedParameters: Map<string, string> = new Map();
   operation: ApiOperation | undefined;
@@ -82,7 +83,7 @@ export class RequestContext {
     this.query = QueryBag.parse(init.originalUrl.search);
     this.requestBody = init.body;
     this.pendingBody = undefined;
-    this.signal = init.signal ?? new AbortController().signal;
+    this.clientAbort = init.clientAbort ?? new ClientAbort();
     this.clientIp = init.clientIp;
     this.api = init.api;
     this.operationPath = init.operationPath;

@@ -103,10 +103,20 @@ async function handleError(
   }
 }
 
+// a compiled outbound section never changes: its HIT tail is found once, not on every HIT
+const hitTails = new WeakMap<readonly PolicyNode[], readonly PolicyNode[]>();
+
 /** On a cache hit, outbound resumes at the step after cache-store. */
 function afterCacheStore(outbound: readonly PolicyNode[]): readonly PolicyNode[] {
-  const contains = (node: PolicyNode): boolean =>
-    node.resumesCacheHit === true || (node.children ?? []).some((child) => contains(child));
-  const index = outbound.findIndex(contains);
-  return index < 0 ? outbound : outbound.slice(index + 1);
+  let tail = hitTails.get(outbound);
+  if (!tail) {
+    const index = outbound.findIndex(containsCacheStore);
+    tail = index < 0 ? outbound : outbound.slice(index + 1);
+    hitTails.set(outbound, tail);
+  }
+  return tail;
+}
+
+function containsCacheStore(node: PolicyNode): boolean {
+  return node.resumesCacheHit === true || (node.children ?? []).some(containsCacheStore);
 }

@@ -126,13 +126,13 @@ async function forward(ctx: RequestContext, services: GatewayServices, options: 
   headers.set('X-Forwarded-For', [merged.join(', ')]);
   try {
     return await sendToBackend({
-      url: url.toString(),
+      url,
       method: ctx.method,
       headers,
       body: await requestBody(ctx, options.bufferRequestBody),
       timeoutMs,
       bufferResponse: options.bufferResponse,
-      signal: ctx.signal,
+      clientAbort: ctx.clientAbort,
     });
   } catch (error) {
     if (!(error instanceof BackendError)) throw error;

@@ -1,3 +1,4 @@
+import type { ClientAbort } from '../http/client-abort.js';
 import { runNodes } from '../pipeline/run-nodes.js';
 import { ALL_SECTIONS } from '../pipeline/section.js';
 import {
@@ -56,7 +57,7 @@ export const retry: PolicyDefinition = {
               maxInterval: maxInterval?.(ctx.scope),
               delta: delta?.(ctx.scope),
             });
-            await sleep(wait * 1000, ctx.signal);
+            await sleep(wait * 1000, ctx.clientAbort);
           }
           await runNodes(children, ctx);
         }
@@ -79,19 +80,19 @@ export function waitSeconds(
 }
 
 /** Waits, or stops early when the client has gone (the next forward-request then fails fast). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, clientAbort: ClientAbort): Promise<void> {
   return new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) {
+    if (clientAbort.aborted || ms <= 0) {
       resolve();
       return;
     }
     const done = (): void => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      clientAbort.offAbort(done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
+    clientAbort.onAbort(done);
   });
 }
 
