@@ -3,6 +3,7 @@ import type { LocalHost } from '@cookbook/functions-host';
 export {
   bundleApp,
   createLocalHost,
+  type HostLogSink,
   type LocalHost,
   startHostServer,
 } from '@cookbook/functions-host';

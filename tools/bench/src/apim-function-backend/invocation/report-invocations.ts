@@ -58,7 +58,7 @@ export function reportInvocations(samples: Map<string, number[]>): string[] {
     rows,
   );
   console.log(
-    `\nNode arguments as deployed: ${DEPLOYED_NODE_ARGUMENTS.join(' ') || '(none)'}. floor, bare, http-kit, unchecked and Hono share one process (one host); × bare compares with the bare handler of the same process, the "without" rows with the bare handler run without the arguments. The second identical process: http-kit ${times(pairedRatio(samples, `${VARIANT.kit}${SECOND_PROCESS}`, VARIANT.bareAgain))} its bare, Hono ${times(pairedRatio(samples, `${VARIANT.hono}${SECOND_PROCESS}`, VARIANT.bareAgain))}.`,
+    `\nNode arguments as deployed: ${DEPLOYED_NODE_ARGUMENTS.join(' ') || '(none)'}. floor, bare, http-kit, unchecked and Hono share one process and one host; the recipe's dist/main.js is a second host in that process; × bare compares with the bare handler of the same process, the "without" rows with the bare handler run without the arguments. The second identical process: http-kit ${times(pairedRatio(samples, `${VARIANT.kit}${SECOND_PROCESS}`, VARIANT.bareAgain))} its bare, Hono ${times(pairedRatio(samples, `${VARIANT.hono}${SECOND_PROCESS}`, VARIANT.bareAgain))}.`,
   );
   console.log(
     '× bare is the median of per-round ratios (load that shifts a round cancels out); it can differ from the ratio of the µs medians, which mixes rounds. "× bare, fastest" divides the fastest rounds: outside load only adds time, so under sustained load it is the closer estimate of the intrinsic cost.',
@@ -67,6 +67,8 @@ export function reportInvocations(samples: Map<string, number[]>): string[] {
   reportStackBreakdown(samples);
 
   const kit = pairedRatio(samples, VARIANT.kit, VARIANT.bare);
+  const recipe = pairedRatio(samples, VARIANT.recipe, VARIANT.bare);
+  const recipeAgain = pairedRatio(samples, `${VARIANT.recipe}${SECOND_PROCESS}`, VARIANT.bareAgain);
   const aa = pairedRatio(samples, VARIANT.bareAgain, VARIANT.bare);
   const kitAgain = pairedRatio(samples, `${VARIANT.kit}${SECOND_PROCESS}`, VARIANT.bareAgain);
   const kitWithout = pairedRatio(samples, VARIANT.kitNoArgs, VARIANT.bareNoArgs);
@@ -81,6 +83,11 @@ export function reportInvocations(samples: Map<string, number[]>): string[] {
   const split = (test: { slower: number; n: number; p: number }): string =>
     `slower in ${test.slower}/${test.n} rounds, sign test p = ${test.p.toFixed(2)}`;
   return [
+    verdict(
+      `the recipe's route (dist/main.js) ≤ ${KIT_GOAL}× bare`,
+      recipe <= KIT_GOAL && recipeAgain <= KIT_GOAL,
+      `${times(recipe)} bare in one process with the deployed Node arguments, ${times(recipeAgain)} in a second identical one; fastest rounds ${times(range(series(samples, VARIANT.recipe)).min / range(series(samples, VARIANT.bare)).min)}`,
+    ),
     verdict(
       `full stack ≤ ${KIT_GOAL}× bare`,
       kit <= KIT_GOAL,
