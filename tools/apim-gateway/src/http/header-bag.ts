@@ -6,8 +6,15 @@ export class HeaderBag implements MultiValueView {
 
   static fromRaw(rawHeaders: readonly string[]): HeaderBag {
     const bag = new HeaderBag();
+    const entries = bag.entries;
     for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-      bag.append(rawHeaders[i] as string, [rawHeaders[i + 1] as string]);
+      const name = rawHeaders[i] as string;
+      const value = rawHeaders[i + 1] as string;
+      const key = name.toLowerCase();
+      const existing = entries.get(key);
+      // the same as append(name, [value]), without the two array copies per header
+      if (existing) existing.values.push(value);
+      else entries.set(key, { name, values: [value] });
     }
     return bag;
   }
@@ -48,7 +55,9 @@ export class HeaderBag implements MultiValueView {
 
   clone(): HeaderBag {
     const copy = new HeaderBag();
-    for (const { name, values } of this.entries.values()) copy.set(name, values);
+    for (const [key, { name, values }] of this.entries) {
+      copy.entries.set(key, { name, values: values.slice() });
+    }
     return copy;
   }
 

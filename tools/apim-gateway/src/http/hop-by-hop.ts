@@ -16,10 +16,10 @@ const HOP_BY_HOP = [
 /** Headers that describe one connection, not the message; the gateway recomputes framing itself. */
 export function stripHopByHop(headers: HeaderBag): HeaderBag {
   const copy = headers.clone();
-  const listed = (headers.get('connection') ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-  for (const name of [...HOP_BY_HOP, ...listed]) copy.delete(name);
+  const connection = headers.get('connection');
+  for (const name of HOP_BY_HOP) copy.delete(name);
+  // names the Connection header lists are hop-by-hop too
+  if (connection)
+    for (const name of connection.split(',')) if (name.trim()) copy.delete(name.trim());
   return copy;
 }

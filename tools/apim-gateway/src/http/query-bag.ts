@@ -9,16 +9,22 @@ export class QueryBag implements MultiValueView {
   }
 
   static parse(search: string): QueryBag {
+    // most requests have no query: no URLSearchParams for them
+    if (search === '' || search === '?') return new QueryBag();
     return new QueryBag([...new URLSearchParams(search).entries()]);
   }
 
   values(name: string): string[] | undefined {
-    const found = this.pairs.filter(([key]) => key === name).map(([, value]) => value);
-    return found.length > 0 ? found : undefined;
+    let found: string[] | undefined;
+    for (const [key, value] of this.pairs) {
+      if (key === name) (found ??= []).push(value);
+    }
+    return found;
   }
 
   has(name: string): boolean {
-    return this.pairs.some(([key]) => key === name);
+    for (const [key] of this.pairs) if (key === name) return true;
+    return false;
   }
 
   set(name: string, values: string[]): void {
@@ -34,10 +40,11 @@ export class QueryBag implements MultiValueView {
   }
 
   delete(name: string): void {
-    this.pairs = this.pairs.filter(([key]) => key !== name);
+    if (this.has(name)) this.pairs = this.pairs.filter(([key]) => key !== name);
   }
 
   names(): string[] {
+    if (this.pairs.length === 0) return [];
     return [...new Set(this.pairs.map(([key]) => key))];
   }
 
@@ -46,6 +53,7 @@ export class QueryBag implements MultiValueView {
   }
 
   toString(): string {
+    if (this.pairs.length === 0) return '';
     return new URLSearchParams(this.pairs).toString();
   }
 }

@@ -6,6 +6,7 @@ import type {
   ExpressionScope,
   LastErrorView,
   OperationView,
+  RequestView,
   ResponseView,
   SubscriptionView,
   UrlView,
@@ -88,7 +89,7 @@ export class RequestContext {
     this.api = init.api;
     this.operationPath = init.operationPath;
     this.backend = init.backend;
-    this.scope = createScope(this);
+    this.scope = new ContextScope(this);
   }
 
   /** The URL the backend would receive right now (follows rewrite-uri and set-backend-service). */
@@ -123,52 +124,81 @@ function operationView(ctx: RequestContext): OperationView {
   };
 }
 
-function createScope(ctx: RequestContext): ExpressionScope {
-  return {
-    get requestId() {
-      return ctx.requestId;
-    },
-    get timestamp() {
-      return ctx.timestamp;
-    },
-    get request() {
-      // the URL views parse a URL each: built only when an expression reads them
-      return {
-        method: ctx.method,
-        get url() {
-          return urlView(ctx.currentUrl());
-        },
-        get originalUrl() {
-          return urlView(ctx.originalUrl.toString());
-        },
-        headers: ctx.requestHeaders,
-        ipAddress: ctx.clientIp,
-        matchedParameters: ctx.matchedParameters,
-      };
-    },
-    get response(): ResponseView | undefined {
-      const response = ctx.response;
-      if (!response) return undefined;
-      return {
-        statusCode: response.status,
-        statusReason: response.reason,
-        headers: response.headers,
-      };
-    },
-    get variables() {
-      return ctx.variables;
-    },
-    get subscription() {
-      return ctx.subscription;
-    },
-    get lastError() {
-      return ctx.lastError;
-    },
-    get operation() {
-      return operationView(ctx);
-    },
-    get api() {
-      return ctx.api;
-    },
-  };
+// Classes with prototype getters: an object literal with ten accessors costs a define per getter per request.
+class ContextScope implements ExpressionScope {
+  private requestView: RequestScope | undefined;
+
+  constructor(private readonly ctx: RequestContext) {}
+
+  get requestId(): string {
+    return this.ctx.requestId;
+  }
+
+  get timestamp(): Date {
+    return this.ctx.timestamp;
+  }
+
+  get request(): RequestView {
+    return (this.requestView ??= new RequestScope(this.ctx));
+  }
+
+  get response(): ResponseView | undefined {
+    const response = this.ctx.response;
+    if (!response) return undefined;
+    return {
+      statusCode: response.status,
+      statusReason: response.reason,
+      headers: response.headers,
+    };
+  }
+
+  get variables(): Map<string, unknown> {
+    return this.ctx.variables;
+  }
+
+  get subscription(): SubscriptionView | null {
+    return this.ctx.subscription;
+  }
+
+  get lastError(): LastErrorView | undefined {
+    return this.ctx.lastError;
+  }
+
+  get operation(): OperationView {
+    return operationView(this.ctx);
+  }
+
+  get api(): ApiView {
+    return this.ctx.api;
+  }
+}
+
+// Reads the request as it is now (set-method, set-header, rewrite-uri change it).
+class RequestScope implements RequestView {
+  constructor(private readonly ctx: RequestContext) {}
+
+  get method(): string {
+    return this.ctx.method;
+  }
+
+  // the URL views parse a URL each: built only when an expression reads them
+  get url(): UrlView {
+    return urlView(this.ctx.currentUrl());
+  }
+
+  get originalUrl(): UrlView {
+    return urlView(this.ctx.originalUrl.toString());
+  }
+
+  get headers(): HeaderBag {
+    return this.ctx.requestHeaders;
+  }
+
+  get ipAddress(): string {
+    return this.ctx.clientIp;
+  }
+
+  get matchedParameters(): ReadonlyMap<string, string> {
+    return this.ctx.matchedParameters;
+  }
 }

@@ -18,13 +18,44 @@ export class NodeFailure extends Error {
   }
 }
 
-/** Runs policies in order; nested lists (choose branches, return-response) use it too. */
-export async function runNodes(nodes: readonly PolicyNode[], ctx: RequestContext): Promise<void> {
-  for (const node of nodes) {
+/**
+ * Runs policies in order; nested lists (choose branches, return-response) use it too. Synchronous
+ * until a policy returns a promise: a list of synchronous policies (most of them) returns
+ * undefined and costs no promise or microtask. Failures are annotated either way.
+ */
+export function runNodes(
+  nodes: readonly PolicyNode[],
+  ctx: RequestContext,
+): Promise<void> | undefined {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as PolicyNode;
+    let pending: Promise<void> | void;
     try {
-      // most policies finish synchronously; awaiting only real promises saves a microtask per policy
-      const pending = node.execute(ctx);
-      if (pending !== undefined) await pending;
+      pending = node.execute(ctx);
+    } catch (error) {
+      throw annotate(error, node, ctx);
+    }
+    if (pending !== undefined) return finishNodes(pending, nodes, index, ctx);
+  }
+  return undefined;
+}
+
+async function finishNodes(
+  pending: Promise<void>,
+  nodes: readonly PolicyNode[],
+  index: number,
+  ctx: RequestContext,
+): Promise<void> {
+  try {
+    await pending;
+  } catch (error) {
+    throw annotate(error, nodes[index] as PolicyNode, ctx);
+  }
+  for (let next = index + 1; next < nodes.length; next++) {
+    const node = nodes[next] as PolicyNode;
+    try {
+      const more = node.execute(ctx);
+      if (more !== undefined) await more;
     } catch (error) {
       throw annotate(error, node, ctx);
     }

@@ -1,4 +1,4 @@
-import { bufferStream } from '../pipeline/gateway-response.js';
+import { bufferStream, type GatewayResponse } from '../pipeline/gateway-response.js';
 import {
   booleanAttribute,
   checkAttributes,
@@ -23,25 +23,32 @@ export const cacheStore: PolicyDefinition = {
     return {
       resumesCacheHit: true,
       readsResponseBody: true,
-      async execute(ctx) {
+      execute(ctx) {
         const response = ctx.response;
         if (ctx.cacheKey === undefined || ctx.cacheHit || !response) return;
         if (!anyStatus && response.status !== 200) return;
+        const key = ctx.cacheKey;
+        const store = (): void => {
+          cc.services.responseCache.set(key, cachedCopy(response), duration(ctx.scope));
+        };
+        // a buffered response (the default) is stored at once: no promise, no microtask
+        if (!response.stream) return store();
         // storing needs the whole body: an unbuffered response is buffered here (APIM's SSE
         // guidance: response caching delays events, so leave it off for streams)
         // past the cache's byte budget the body could not be stored anyway: it streams on instead
-        if (!(await bufferStream(response, cc.services.responseCacheMaxBytes))) return;
-        cc.services.responseCache.set(
-          ctx.cacheKey,
-          {
-            status: response.status,
-            reason: response.reason,
-            headers: response.headers.clone(),
-            body: response.body,
-          },
-          duration(ctx.scope),
-        );
+        return bufferStream(response, cc.services.responseCacheMaxBytes).then((whole) => {
+          if (whole) store();
+        });
       },
     };
   },
 };
+
+function cachedCopy(response: GatewayResponse): GatewayResponse {
+  return {
+    status: response.status,
+    reason: response.reason,
+    headers: response.headers.clone(),
+    body: response.body,
+  };
+}

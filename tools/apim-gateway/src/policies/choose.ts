@@ -36,10 +36,12 @@ export const choose: PolicyDefinition = {
     const all = [...branches.flatMap((b) => b.nodes), ...(otherwise ?? [])];
     return {
       children: all,
-      async execute(ctx) {
-        const branch = branches.find((b) => b.condition(ctx.scope));
-        const nodes = branch ? branch.nodes : (otherwise ?? []);
-        await runNodes(nodes, ctx);
+      // not async: a branch of synchronous policies runs without a promise
+      execute(ctx) {
+        for (const branch of branches) {
+          if (branch.condition(ctx.scope)) return runNodes(branch.nodes, ctx);
+        }
+        return otherwise ? runNodes(otherwise, ctx) : undefined;
       },
     };
   },
