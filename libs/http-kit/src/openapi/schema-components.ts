@@ -1,8 +1,12 @@
-import { isDeepStrictEqual } from 'node:util';
-
 import * as z from 'zod';
 
 import type { JsonObject, JsonValue } from './openapi-types.js';
+
+// Fetched on use, not imported: an ESM import of node:util makes Node build the module's ESM
+// facade (every lazy export loaded) at every cold start, for a check only the document builder runs.
+function isDeepStrictEqual(a: unknown, b: unknown): boolean {
+  return process.getBuiltinModule('node:util').isDeepStrictEqual(a, b);
+}
 
 const COMPONENT_REF = '#/components/schemas/';
 

@@ -7,6 +7,7 @@ import type { CompiledRoute } from '../route/compile-route.js';
 import { issuesToErrors } from './issues-to-errors.js';
 import { parseJsonBytes, readJsonBody } from './read-body.js';
 import { readQuery } from './read-query.js';
+import { safeParse } from './safe-parse.js';
 
 /** Validated request parts as the handler receives them. */
 export interface ParsedRequest {
@@ -42,7 +43,7 @@ function validate(
   errors: ProblemFieldError[],
 ): unknown {
   if (!schema) return value;
-  const result = schema.safeParse(value);
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   errors.push(...issuesToErrors(part, result.error.issues));
   return undefined;

@@ -1,6 +1,7 @@
 import type { ResponseSpec } from '../route/route-types.js';
 import { issuesToErrors } from './issues-to-errors.js';
 import { ResponseContractError } from './response-contract-error.js';
+import { safeParse } from './safe-parse.js';
 
 /** A handler result after checking it against the declared response. */
 export interface CheckedResult {
@@ -33,7 +34,7 @@ function checkHeaders(status: number, spec: ResponseSpec, raw: unknown): Record<
     }
   }
   if (!spec.headers) return result;
-  const parsed = spec.headers.safeParse(raw ?? {});
+  const parsed = safeParse(spec.headers, raw ?? {});
   if (!parsed.success) {
     throw new ResponseContractError(
       'response headers do not match the declared schema',
@@ -73,7 +74,7 @@ export function validateResult(
     }
     return { status, spec, body: undefined, headers: checkHeaders(status, spec, headers) };
   }
-  const parsed = spec.schema.safeParse(body);
+  const parsed = safeParse(spec.schema, body);
   if (!parsed.success) {
     throw new ResponseContractError(
       'response body does not match the declared schema',
