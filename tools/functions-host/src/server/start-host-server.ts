@@ -193,10 +193,6 @@ async function serve(
   let bodyDone = !chunked && !length;
   let slowClient = false;
   let streamed = false;
-  const clientGone = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) clientGone.abort();
-  });
   const queryStart = rawUrl.indexOf('?');
   const request: HostRequest = {
     method: req.method ?? 'GET',
@@ -206,7 +202,8 @@ async function serve(
     headers,
     remoteAddress: req.socket.remoteAddress,
     remotePort: req.socket.remotePort,
-    clientGone: clientGone.signal,
+    // Only streams mode forwards a client's departure (to the worker's proxy request).
+    clientGone: host.streams ? clientGoneSignal(res) : undefined,
     openBody: host.streams
       ? () => {
           if (length !== undefined && length > maxRequestBodySize) {
@@ -230,23 +227,25 @@ async function serve(
       : undefined,
   };
   // Assigned, not a literal property: keepNames would wrap a property closure in __name per request.
-  request.readBody = async () => {
-    if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
-    try {
-      const body = await readRequestBody(req, {
-        length,
-        chunked,
-        limit: maxRequestBodySize,
-        minDataRate: state.minDataRate,
-        onChunkedDropped: state.warnChunkedDropped,
-      });
-      bodyDone = true;
-      return body;
-    } catch (error) {
-      slowClient = error instanceof RequestRejection && error.status !== 413;
-      throw error;
-    }
-  };
+  // Without a body (and no 100 to send) there is nothing to read: the host sees `body` undefined.
+  if (!bodyDone || expectContinue)
+    request.readBody = async () => {
+      if (expectContinue && (length ?? 0) <= maxRequestBodySize) res.writeContinue();
+      try {
+        const body = await readRequestBody(req, {
+          length,
+          chunked,
+          limit: maxRequestBodySize,
+          minDataRate: state.minDataRate,
+          onChunkedDropped: state.warnChunkedDropped,
+        });
+        bodyDone = true;
+        return body;
+      } catch (error) {
+        slowClient = error instanceof RequestRejection && error.status !== 413;
+        throw error;
+      }
+    };
   const response = await host.handle(request);
   // Close on a client too slow (408) or gone (400), on one told not to send its body
   // (Expect: 100-continue without a 100), and while draining; otherwise discard what is unread.
@@ -255,6 +254,15 @@ async function serve(
     state.draining || slowClient || (expectContinue && !bodyDone) || (streamed && !bodyDone);
   writeResponse(res, response, close);
   if (!bodyDone && !close) discardUnreadBody(req, res);
+}
+
+/** Aborted when the response closes before it was completely written (the client went away). */
+function clientGoneSignal(res: ServerResponse): AbortSignal {
+  const clientGone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) clientGone.abort();
+  });
+  return clientGone.signal;
 }
 
 /** How much of a body nobody read is discarded after the response before the connection closes. */
