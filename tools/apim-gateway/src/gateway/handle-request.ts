@@ -33,7 +33,7 @@ export interface GatewayOutcome {
 
 /** Either answered from the head alone, or admitted: the pipeline runs once the body is read. */
 export type Admission =
-  | { outcome: GatewayOutcome; run?: undefined }
+  | { outcome: GatewayOutcome | Promise<GatewayOutcome>; run?: undefined }
   | { outcome?: undefined; run(body: ClientRequestBody): Promise<GatewayOutcome> };
 
 const MISSING_KEY =
@@ -45,10 +45,7 @@ const INVALID_KEY =
  * API and operation match, CORS preflight and the subscription key: all decided from the head,
  * so a 404 or 401 never waits for (or buffers) the request body.
  */
-export async function admitRequest(
-  gateway: LoadedGateway,
-  head: GatewayRequestHead,
-): Promise<Admission> {
+export function admitRequest(gateway: LoadedGateway, head: GatewayRequestHead): Admission {
   const operationPath = apiRelativePath(gateway.api.path, head.url.pathname);
   if (operationPath === undefined) {
     const outcome = {
@@ -85,20 +82,31 @@ export async function admitRequest(
       },
       errorResponse(404, 'Resource not found'),
     );
-    return { outcome: await run(gateway, ctx, gateway.apiPolicy, failure) };
+    return { outcome: run(gateway, ctx, gateway.apiPolicy, failure) };
   }
   ctx.operation = match.operation;
   ctx.matchedParameters = match.parameters;
   const policy = gateway.operationPolicies.get(match.operation.id) ?? gateway.apiPolicy;
   const keyFailure = checkSubscription(gateway, ctx);
-  if (keyFailure) return { outcome: await run(gateway, ctx, policy, keyFailure) };
-  return {
-    run: (body) => {
-      // read (or streamed) only if forward-request runs: an early answer never waits for it
-      ctx.pendingBody = body;
-      return run(gateway, ctx, policy, undefined);
-    },
-  };
+  if (keyFailure) return { outcome: run(gateway, ctx, policy, keyFailure) };
+  return new Admitted(gateway, ctx, policy);
+}
+
+// A class, not a closure: one object per request either way, without a function created for it.
+class Admitted {
+  readonly outcome = undefined;
+
+  constructor(
+    private readonly gateway: LoadedGateway,
+    private readonly ctx: RequestContext,
+    private readonly policy: ComposedPolicy,
+  ) {}
+
+  run(body: ClientRequestBody): Promise<GatewayOutcome> {
+    // read (or streamed) only if forward-request runs: an early answer never waits for it
+    this.ctx.pendingBody = body;
+    return run(this.gateway, this.ctx, this.policy, undefined);
+  }
 }
 
 async function run(

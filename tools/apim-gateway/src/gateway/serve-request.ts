@@ -108,7 +108,7 @@ async function answer(
   if ((declaredLength(req) ?? 0) > state.maxBodyBytes) {
     return plain(413, TOO_LARGE, 'request-size-limit');
   }
-  const admission = await admitRequest(gateway, {
+  const admission = admitRequest(gateway, {
     method: req.method ?? 'GET',
     url,
     headers: HeaderBag.fromRaw(req.rawHeaders),

@@ -67,6 +67,28 @@ type Claims = { payload: Record<string, unknown> };
 type SignedClaims = Claims & { keySets: Map<string, OpenIdKeys> };
 type Failure = JwtCheck & { ok: false };
 
+/**
+ * verifyJwt's answer without a promise, for a token this policy verified before when nothing has
+ * to be fetched (the policy names its issuers); undefined means: call verifyJwt.
+ */
+export function verifyCachedJwt(
+  token: string,
+  rules: JwtRules,
+  openIdConfigs: OpenIdConfigCache,
+  options: VerifyJwtOptions,
+): JwtCheck | undefined {
+  const cache = options.verifiedTokens;
+  if (!cache || rules.issuers.length === 0) return undefined;
+  const cached = cache.get(
+    token,
+    rules,
+    rules.openIdConfigUrls.map((url) => openIdConfigs.current(url)),
+  );
+  if (!cached) return undefined;
+  const jwt = new JwtValue({ ...cached.header }, cached.payload as Record<string, unknown>);
+  return checkClaims(jwt, rules, rules.issuers, options.now ?? Date.now());
+}
+
 /** validate-jwt's checks in APIM's order: signature, lifetime, audience, issuer, required claims. */
 export async function verifyJwt(
   token: string,

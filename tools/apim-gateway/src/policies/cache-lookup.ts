@@ -1,4 +1,6 @@
 import { responseCacheKey } from '../cache/response-cache-key.js';
+import type { QueryBag } from '../http/query-bag.js';
+import type { RequestContext } from '../pipeline/request-context.js';
 import { CacheHitSignal } from '../pipeline/signals.js';
 import { booleanAttribute, checkAttributes, checkChildren, enumAttribute } from './attributes.js';
 import type { PolicyDefinition } from './policy-definition.js';
@@ -42,7 +44,8 @@ export const cacheLookup: PolicyDefinition = {
             .map((part) => part.trim())
             .filter(Boolean);
         });
-    const headers = texts('vary-by-header');
+    // lower-cased once here, not on every request
+    const headerNames = texts('vary-by-header').map((name) => name.toLowerCase());
     const queryParameters = texts('vary-by-query-parameter');
     return {
       execute(ctx) {
@@ -53,16 +56,9 @@ export const cacheLookup: PolicyDefinition = {
           operationId: ctx.operation?.id ?? '',
           backendUrl: ctx.backend?.url ?? '',
           path: ctx.operationPath,
-          query: ctx.query
-            .names()
-            .sort()
-            .map((name) => [name, ctx.query.values(name) ?? []] as const),
-          varyByQuery: queryParameters.map(
-            (name) => [name, ctx.query.values(name) ?? null] as const,
-          ),
-          varyByHeaders: headers.map(
-            (name) => [name.toLowerCase(), ctx.requestHeaders.get(name) ?? null] as const,
-          ),
+          query: sortedQuery(ctx.query),
+          varyByQuery: queryParameters.length === 0 ? [] : varyByQuery(ctx, queryParameters),
+          varyByHeaders: varyByHeaders(ctx, headerNames),
           developer: byDeveloper ? (ctx.subscription?.id ?? '') : null,
         });
         ctx.cacheKey = key;
@@ -80,3 +76,27 @@ export const cacheLookup: PolicyDefinition = {
     };
   },
 };
+
+function sortedQuery(query: QueryBag): Array<readonly [string, readonly string[]]> {
+  const names = query.names();
+  if (names.length === 0) return [];
+  return names.sort().map((name) => [name, query.values(name) ?? []] as const);
+}
+
+function varyByQuery(
+  ctx: RequestContext,
+  names: readonly string[],
+): Array<readonly [string, readonly string[] | null]> {
+  const parts: Array<readonly [string, readonly string[] | null]> = [];
+  for (const name of names) parts.push([name, ctx.query.values(name) ?? null]);
+  return parts;
+}
+
+function varyByHeaders(
+  ctx: RequestContext,
+  lowerCaseNames: readonly string[],
+): Array<readonly [string, string | null]> {
+  const parts: Array<readonly [string, string | null]> = [];
+  for (const name of lowerCaseNames) parts.push([name, ctx.requestHeaders.get(name) ?? null]);
+  return parts;
+}

@@ -1,7 +1,7 @@
 import type { PolicyValue } from '../expressions/policy-value.js';
 import { VerifiedTokenCache } from '../jwt/verified-token-cache.js';
-import type { ClaimRule, InlineKey, JwtRules } from '../jwt/verify-jwt.js';
-import { verifyJwt } from '../jwt/verify-jwt.js';
+import type { ClaimRule, InlineKey, JwtCheck, JwtRules } from '../jwt/verify-jwt.js';
+import { verifyCachedJwt, verifyJwt } from '../jwt/verify-jwt.js';
 import { errorResponse } from '../pipeline/gateway-response.js';
 import type { RequestContext } from '../pipeline/request-context.js';
 import { PolicyFailure } from '../pipeline/signals.js';
@@ -67,26 +67,30 @@ export const validateJwt: PolicyDefinition = {
     const rules = readRules(element, cc);
     // an identical token is not re-verified while this policy's keys stay the same (APIM-equivalent: README)
     const verifiedTokens = new VerifiedTokenCache();
+    const fail = (ctx: RequestContext, reason: string, detail: string, fallback: string): never => {
+      const body = message ? asString(message.evaluate(ctx.scope)) : fallback;
+      throw new PolicyFailure(
+        { source: 'validate-jwt', reason, message: detail },
+        errorResponse(status(ctx.scope), body),
+      );
+    };
+    const conclude = (ctx: RequestContext, result: JwtCheck): void => {
+      if (!result.ok) fail(ctx, result.reason, result.message, INVALID);
+      else if (outputVariable) ctx.variables.set(outputVariable, result.jwt);
+    };
+    const openIdConfigs = cc.services.openIdConfigs;
     return {
-      async execute(ctx) {
-        const fail = (reason: string, detail: string, fallbackMessage: string): never => {
-          const body = message ? asString(message.evaluate(ctx.scope)) : fallbackMessage;
-          throw new PolicyFailure(
-            { source: 'validate-jwt', reason, message: detail },
-            errorResponse(status(ctx.scope), body),
-          );
-        };
+      // not async: a token verified before is answered without a promise
+      execute(ctx) {
         const token = readToken(ctx);
-        if (token.kind === 'missing') fail('TokenNotPresent', NOT_PRESENT, NOT_PRESENT);
-        if (token.kind === 'bad-scheme') fail('JwtInvalid', token.detail, INVALID);
-        const result = await verifyJwt(
-          token.kind === 'found' ? token.value : '',
-          rules,
-          cc.services.openIdConfigs,
-          { verifiedTokens },
+        if (token.kind === 'missing') fail(ctx, 'TokenNotPresent', NOT_PRESENT, NOT_PRESENT);
+        if (token.kind === 'bad-scheme') fail(ctx, 'JwtInvalid', token.detail, INVALID);
+        const value = token.kind === 'found' ? token.value : '';
+        const known = verifyCachedJwt(value, rules, openIdConfigs, { verifiedTokens });
+        if (known) return conclude(ctx, known);
+        return verifyJwt(value, rules, openIdConfigs, { verifiedTokens }).then((result) =>
+          conclude(ctx, result),
         );
-        if (!result.ok) fail(result.reason, result.message, INVALID);
-        else if (outputVariable) ctx.variables.set(outputVariable, result.jwt);
       },
     };
   },
