@@ -34,7 +34,8 @@ function fail(message: string, token: string, position: number): never {
 const NULL_SHORT_CIRCUIT = Symbol('null-short-circuit');
 
 function compileNode(node: Expression, chainRoot = true): CompiledExpression {
-  if (chainRoot && (node.kind === 'member' || node.kind === 'call' || node.kind === 'index')) {
+  // only a chain with a `?.` can short-circuit: the others need no try/catch layer per evaluation
+  if (chainRoot && isChain(node) && chainHasOptional(node)) {
     const inner = compileChainPart(node);
     return {
       type: inner.type,
@@ -49,6 +50,20 @@ function compileNode(node: Expression, chainRoot = true): CompiledExpression {
     };
   }
   return compileChainPart(node);
+}
+
+type ChainNode = Extract<Expression, { kind: 'member' | 'call' | 'index' }>;
+
+function isChain(node: Expression): node is ChainNode {
+  return node.kind === 'member' || node.kind === 'call' || node.kind === 'index';
+}
+
+/** NULL_SHORT_CIRCUIT is thrown only by a `?.` of this chain (a cast or argument is its own chain). */
+function chainHasOptional(node: ChainNode): boolean {
+  for (let part: Expression = node; isChain(part); part = part.target) {
+    if (part.optional) return true;
+  }
+  return false;
 }
 
 function compileChainPart(node: Expression): CompiledExpression {
