@@ -2,6 +2,7 @@ import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 
+import { backendRequestHeaders } from './backend-request-headers.js';
 import type { ClientAbort } from './client-abort.js';
 import { setDeadline } from './deadlines.js';
 import { HeaderBag } from './header-bag.js';
@@ -57,22 +58,22 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
   return new Promise((resolve, reject) => {
     const { url, clientAbort } = input;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const headers: Record<string, string[]> = {};
-    for (const [name, values] of input.headers) headers[name] = values;
     // a streamed body known to be empty (no Content-Length, no Transfer-Encoding: a plain GET) is
     // sent like an empty buffer: a plain end(), none of the pipe and listener plumbing
     const streamed =
       Buffer.isBuffer(input.body) || input.body.length === 0 ? undefined : input.body;
     const buffered = Buffer.isBuffer(input.body) ? input.body : streamed ? undefined : NO_BODY;
     const bodyless = BODYLESS.has(input.method);
+    let framing: [string, string] | undefined;
     if (buffered && (buffered.length > 0 || !bodyless)) {
-      headers['Content-Length'] = [String(buffered.length)];
+      framing = ['Content-Length', String(buffered.length)];
     } else if (streamed?.length !== undefined && (streamed.length > 0 || !bodyless)) {
-      headers['Content-Length'] = [String(streamed.length)];
+      framing = ['Content-Length', String(streamed.length)];
     } else if (streamed && streamed.length === undefined) {
       // explicit: Node would not frame a body on GET, DELETE, OPTIONS by itself
-      headers['Transfer-Encoding'] = ['chunked'];
+      framing = ['Transfer-Encoding', 'chunked'];
     }
+    const headers = backendRequestHeaders(url, input.headers, framing);
     const req = send(url, { method: input.method, headers });
     let settled = false;
     const fail = (error: BackendError): void => {
