@@ -6,7 +6,7 @@ import { backendRequestHeaders } from './backend-request-headers.js';
 import type { ClientAbort } from './client-abort.js';
 import { setDeadline } from './deadlines.js';
 import { HeaderBag } from './header-bag.js';
-import { stripHopByHop } from './hop-by-hop.js';
+import { removeHopByHop } from './hop-by-hop.js';
 
 /** A request body still arriving from the client (buffer-request-body="false"). */
 export interface StreamedBody {
@@ -98,7 +98,8 @@ export function sendToBackend(input: BackendRequest): Promise<BackendResult> {
       const head = {
         status: res.statusCode ?? 502,
         reason: res.statusMessage ?? '',
-        headers: stripHopByHop(HeaderBag.fromRaw(res.rawHeaders)),
+        // a bag of its own: hop-by-hop headers are dropped in place, no copy
+        headers: removeHopByHop(HeaderBag.fromRaw(res.rawHeaders)),
       };
       if (!input.bufferResponse) {
         settled = true;

@@ -23,18 +23,22 @@ export async function runPipeline(
     let hit = false;
     try {
       ctx.section = 'inbound';
-      await runNodes(policy.inbound, ctx);
+      const inbound = runNodes(policy.inbound, ctx);
+      // awaiting only a real promise: `await undefined` still costs a microtask
+      if (inbound) await inbound;
     } catch (error) {
       if (!(error instanceof CacheHitSignal)) throw error;
       hit = true;
     }
     if (!hit) {
       ctx.section = 'backend';
-      await runNodes(policy.backend, ctx);
+      const backend = runNodes(policy.backend, ctx);
+      if (backend) await backend;
     }
     ctx.response ??= emptyResponse();
     ctx.section = 'outbound';
-    await runNodes(hit ? afterCacheStore(policy.outbound) : policy.outbound, ctx);
+    const outbound = runNodes(hit ? afterCacheStore(policy.outbound) : policy.outbound, ctx);
+    if (outbound) await outbound;
   } catch (error) {
     if (!(error instanceof ReturnResponseSignal)) await handleError(error, ctx, policy, log);
   }
