@@ -146,12 +146,13 @@ function compileCall(node: Extract<Expression, { kind: 'call' }>): CompiledExpre
   const access = accessTarget(target, node.optional, node.name);
   return {
     type: member.returns(typeArgument),
-    evaluate: (scope) =>
-      member.call(
-        access(scope) as never,
-        args.map((arg) => arg.evaluate(scope)),
-        typeArgument,
-      ),
+    evaluate: (scope) => {
+      const target = access(scope) as never;
+      // a plain loop: no closure per call (the target is read first, as before)
+      const values: unknown[] = [];
+      for (const arg of args) values.push(arg.evaluate(scope));
+      return member.call(target, values, typeArgument);
+    },
   };
 }
 
