@@ -19,8 +19,8 @@ function send(message: object): void {
   process.stdout.write(`${LAUNCHER_LINE_PREFIX}${JSON.stringify(message)}\n`);
 }
 
-// As the host's `start` command does: the app's source map is read when its bundle loads.
-process.setSourceMapsEnabled(true);
+// Source maps follow the Node arguments, as on Azure: its Node worker starts without
+// --enable-source-maps (worker.config.json has no arguments), unless languageWorkers__node__arguments adds it.
 const host = await createLocalHost(appDir, { log: () => undefined });
 const hostReadyMs = performance.now();
 const hostReadyCpuMs = cpuMs();

@@ -28,6 +28,8 @@ export interface BareRatioNames {
   recipeTelemetry: string;
   eagerTelemetry: string;
   unbundled: string;
+  bareMaps: string;
+  recipeMaps: string;
 }
 
 type Metric = (sample: ColdStartSample) => number;
@@ -85,6 +87,11 @@ export function reportBareRatios(
   console.log(
     `
 × bare: median of per-run ratios (each run starts every app once, alternating). telemetry on = ${times(telemetry(wall))} telemetry off (CPU: ${times(telemetry(cpu))})`,
+  );
+  const withMaps = (metric: Metric): number =>
+    median(pairedRatios(series(names.recipeMaps, metric), series(names.bareMaps, metric)));
+  console.log(
+    `Source maps on (as the local \`start\` runs; not the deployed setting): recipe = ${times(withMaps(cpu))} bare in CPU, ${times(withMaps(wall))} wall.`,
   );
   const goal = (metric: Metric, label: string): string => {
     const recipe = vsBare(names.recipe, metric);

@@ -50,11 +50,13 @@ try {
     recipeTelemetry: 'recipe dist/main.js, telemetry on',
     eagerTelemetry: 'recipe-shaped bench app, telemetry on, imported before serving',
     unbundled: `recipe-shaped bench app, unbundled (${unbundled.files} .js files)`,
+    bareMaps: 'bare one-function app, source maps on (as the local `start` runs)',
+    recipeMaps: 'recipe dist/main.js, source maps on (as the local `start` runs)',
   };
   console.log(
-    `## Process start → first 200 over HTTP (new connection), median of ${RUNS} alternating runs; every host runs with the recipe's deployed Node arguments (${DEPLOYED_NODE_ARGUMENTS.join(' ') || 'none'})\n`,
+    `## Process start → first 200 over HTTP (new connection), median of ${RUNS} alternating runs; every host runs with the recipe's deployed Node arguments (${DEPLOYED_NODE_ARGUMENTS.join(' ') || 'none'}; source maps off, as deployed, except the last two rows)\n`,
   );
-  const targets: ColdStartTarget[] = [
+  const targets: (ColdStartTarget & { sourceMaps?: boolean })[] = [
     { name: names.bare, appDir: bare.dir },
     { name: names.recipe, appDir: RECIPE_DIR },
     { name: names.bareAgain, appDir: bare.dir },
@@ -62,10 +64,17 @@ try {
     { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
     { name: names.eagerTelemetry, appDir: eager.dir, env: COLD_TELEMETRY_ENV },
     { name: names.unbundled, appDir: unbundled.appDir },
+    { name: names.bareMaps, appDir: bare.dir, sourceMaps: true },
+    { name: names.recipeMaps, appDir: RECIPE_DIR, sourceMaps: true },
   ];
   const samples = await runColdStartBench(
     launcher,
-    targets.map((target) => ({ ...target, nodeArguments: DEPLOYED_NODE_ARGUMENTS })),
+    targets.map(({ sourceMaps, ...target }) => ({
+      ...target,
+      nodeArguments: sourceMaps
+        ? [...DEPLOYED_NODE_ARGUMENTS, '--enable-source-maps']
+        : DEPLOYED_NODE_ARGUMENTS,
+    })),
     RUNS,
   );
   const verdicts = reportBareRatios(samples, names);
