@@ -19,8 +19,9 @@ function send(message: object): void {
   process.stdout.write(`${LAUNCHER_LINE_PREFIX}${JSON.stringify(message)}\n`);
 }
 
-// Source maps follow the Node arguments, as on Azure: its Node worker starts without
-// --enable-source-maps (worker.config.json has no arguments), unless languageWorkers__node__arguments adds it.
+// Off unless asked, as on Azure: its Node worker starts without --enable-source-maps
+// (worker.config.json has no arguments). --source-maps turns them on the way the host's `start` does.
+if (flags.includes('--source-maps')) process.setSourceMapsEnabled(true);
 const host = await createLocalHost(appDir, { log: () => undefined });
 const hostReadyMs = performance.now();
 const hostReadyCpuMs = cpuMs();

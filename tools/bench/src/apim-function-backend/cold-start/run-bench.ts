@@ -56,7 +56,7 @@ try {
   console.log(
     `## Process start → first 200 over HTTP (new connection), median of ${RUNS} alternating runs; every host runs with the recipe's deployed Node arguments (${DEPLOYED_NODE_ARGUMENTS.join(' ') || 'none'}; source maps off, as deployed, except the last two rows)\n`,
   );
-  const targets: (ColdStartTarget & { sourceMaps?: boolean })[] = [
+  const targets: ColdStartTarget[] = [
     { name: names.bare, appDir: bare.dir },
     { name: names.recipe, appDir: RECIPE_DIR },
     { name: names.bareAgain, appDir: bare.dir },
@@ -64,17 +64,12 @@ try {
     { name: names.recipeTelemetry, appDir: RECIPE_DIR, env: COLD_TELEMETRY_ENV },
     { name: names.eagerTelemetry, appDir: eager.dir, env: COLD_TELEMETRY_ENV },
     { name: names.unbundled, appDir: unbundled.appDir },
-    { name: names.bareMaps, appDir: bare.dir, sourceMaps: true },
-    { name: names.recipeMaps, appDir: RECIPE_DIR, sourceMaps: true },
+    { name: names.bareMaps, appDir: bare.dir, launcherFlags: ['--source-maps'] },
+    { name: names.recipeMaps, appDir: RECIPE_DIR, launcherFlags: ['--source-maps'] },
   ];
   const samples = await runColdStartBench(
     launcher,
-    targets.map(({ sourceMaps, ...target }) => ({
-      ...target,
-      nodeArguments: sourceMaps
-        ? [...DEPLOYED_NODE_ARGUMENTS, '--enable-source-maps']
-        : DEPLOYED_NODE_ARGUMENTS,
-    })),
+    targets.map((target) => ({ ...target, nodeArguments: DEPLOYED_NODE_ARGUMENTS })),
     RUNS,
   );
   const verdicts = reportBareRatios(samples, names);

@@ -12,6 +12,8 @@ export interface ColdStartTarget {
   env?: Record<string, string>;
   /** Node arguments of the host process (the recipe's `languageWorkers__node__arguments`). */
   nodeArguments?: readonly string[];
+  /** Launcher flags, e.g. `--source-maps`. */
+  launcherFlags?: readonly string[];
 }
 
 /**
@@ -28,7 +30,13 @@ export interface ColdStartSample {
 }
 
 async function startOnce(launcher: string, target: ColdStartTarget): Promise<ColdStartSample> {
-  const host = await launchHost(launcher, target.appDir, [], target.env, target.nodeArguments);
+  const host = await launchHost(
+    launcher,
+    target.appDir,
+    [...(target.launcherFlags ?? [])],
+    target.env,
+    target.nodeArguments,
+  );
   try {
     const status = await getCatalogItem(host.ready.port);
     const firstOkMs = performance.now() - host.spawnedAt;
