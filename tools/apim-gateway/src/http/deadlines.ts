@@ -62,15 +62,19 @@ class DeadlineQueue {
   private readonly expire = (): void => {
     this.armed = false;
     const now = performance.now();
-    while (this.head && this.head.at <= now) {
-      const entry = this.head;
-      this.remove(entry);
-      entry.fire();
+    try {
+      while (this.head && this.head.at <= now) {
+        const entry = this.head;
+        this.remove(entry);
+        entry.fire();
+      }
+    } finally {
+      // re-armed even if a callback threw; one that set a deadline of this duration armed it already
+      if (!this.armed) {
+        if (this.head) this.arm(this.head.at - now);
+        else this.onEmpty();
+      }
     }
-    // a fired callback may have set a deadline of this duration, which armed the timer again
-    if (this.armed) return;
-    if (this.head) this.arm(this.head.at - now);
-    else this.onEmpty();
   };
 }
 
