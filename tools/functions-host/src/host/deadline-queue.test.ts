@@ -59,6 +59,28 @@ describe('DeadlineQueue', () => {
     expect(expired).toEqual([]);
   });
 
+  it('a throwing callback neither stops the other deadlines nor the later ones', async () => {
+    const expired: string[] = [];
+    const queue = new DeadlineQueue<string>(20, (name) => {
+      expired.push(name);
+      if (name === 'a') throw new Error('boom');
+    });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown): void => void uncaught.push(error);
+    process.prependListener('uncaughtException', onUncaught);
+    try {
+      queue.add('a');
+      queue.add('b');
+      await sleep(10);
+      queue.add('c');
+      await sleep(60);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(expired).toEqual(['a', 'b', 'c']);
+    expect(uncaught).toHaveLength(1);
+  });
+
   it('rejects a delay a timer cannot wait for', () => {
     expect(() => new DeadlineQueue(2 ** 31, () => undefined)).toThrow(/0…2147483647 ms/);
     expect(() => new DeadlineQueue(Number.NaN, () => undefined)).toThrow(RangeError);

@@ -78,15 +78,23 @@ export class DeadlineQueue<T> {
   private expire(): void {
     this.timer = undefined;
     const now = performance.now();
+    // A throwing callback must not cost the other deadlines theirs (as with a timer each):
+    // the rest still expire and the timer is re-armed before the first error is rethrown.
+    let failed: { error: unknown } | undefined;
     // Timers round to whole milliseconds: a head due within 1 ms counts as due.
     while (this.head && this.head.at <= now + 1) {
       const entry = this.head;
       this.remove(entry);
-      this.onExpire(entry.target);
+      try {
+        this.onExpire(entry.target);
+      } catch (error) {
+        failed ??= { error };
+      }
     }
     if (this.head && !this.timer) {
       this.timer = setTimeout(this.onTimer, Math.ceil(this.head.at - now)).unref();
     }
+    if (failed) throw failed.error;
   }
 }
 
