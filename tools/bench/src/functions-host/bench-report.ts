@@ -9,8 +9,8 @@ import {
 export interface Target {
   key: string;
   name: string;
-  /** Which server answers: full, quiet, minimal or raw. */
-  kind: 'full' | 'quiet' | 'minimal' | 'raw';
+  /** Which server answers: full, quiet, minimal (optionally with Azure's front-end headers) or raw. */
+  kind: 'full' | 'quiet' | 'minimal' | 'minimal-front-end' | 'raw';
 }
 
 export interface Sample {

@@ -32,7 +32,7 @@ async function start(): Promise<number> {
   const [hello] = registered;
   const model = coreApi.getProgrammingModel();
   if (!hello || !model) throw new Error('The benchmark app registered no function.');
-  return listen(createMinimalHost({ model, ...hello }));
+  return listen(createMinimalHost({ model, ...hello }, kind === 'minimal-front-end'));
 }
 
 const port = await start();

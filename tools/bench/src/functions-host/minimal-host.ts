@@ -1,4 +1,5 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 import type { coreApi } from '@cookbook/functions-host';
 
@@ -23,9 +24,15 @@ const EMPTY = new Uint8Array();
  * The baseline: a server that only drives the library's invocation model for one function.
  * No routing, keys, hooks, host encoding rules, trace context or logs.
  */
-export function createMinimalHost({ model, metadata, callback }: MinimalApp): Server {
+export function createMinimalHost(
+  { model, metadata, callback }: MinimalApp,
+  frontEndHeaders = false,
+): Server {
   const bindingName = Object.keys(metadata.bindings).find((name) => name !== '$return') ?? 'req';
   return createServer((req, res) => {
+    const headers = frontEndHeaders
+      ? withFrontEndHeaders(req.headers as Record<string, string>, req)
+      : (req.headers as Record<string, string>);
     const coreCtx: CoreInvocationContext = {
       invocationId: 'bench',
       metadata,
@@ -39,7 +46,7 @@ export function createMinimalHost({ model, metadata, callback }: MinimalApp): Se
                 method: req.method ?? 'GET',
                 url: `http://${req.headers.host}${req.url}`,
                 // Node's header object as-is: no lowercasing/joining rules, no nullable maps.
-                headers: req.headers as Record<string, string>,
+                headers,
               },
             },
           },
@@ -49,6 +56,23 @@ export function createMinimalHost({ model, metadata, callback }: MinimalApp): Se
     };
     void invoke(model, coreCtx, callback).then(writeBody(res));
   });
+}
+
+/** The six headers Azure's front end adds (values shaped like the full host's), nothing else. */
+function withFrontEndHeaders(
+  headers: Record<string, string>,
+  req: IncomingMessage,
+): Record<string, string> {
+  const host = headers['host'] ?? '';
+  return {
+    ...headers,
+    'x-forwarded-for': `${req.socket.remoteAddress ?? ''}:${req.socket.remotePort ?? 0}`,
+    'x-forwarded-proto': 'http',
+    'x-original-url': req.url ?? '/',
+    'x-arr-log-id': randomUUID(),
+    'disguised-host': host,
+    'was-default-hostname': host,
+  };
 }
 
 async function invoke(

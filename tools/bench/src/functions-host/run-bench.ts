@@ -50,6 +50,12 @@ const targets: Target[] = [
   { key: BASELINE_KEY, name: 'minimal host', kind: 'minimal' },
   // A/A: a second, identical minimal host shows how far two identical servers differ here.
   { key: AA_KEY, name: 'minimal host again (A/A)', kind: 'minimal' },
+  // What the library's own work on the headers Azure's front end adds costs, host work aside.
+  {
+    key: 'minimal-front-end',
+    name: "minimal host + Azure's front-end headers",
+    kind: 'minimal-front-end',
+  },
   { key: 'raw', name: 'raw node:http', kind: 'raw' },
 ];
 
