@@ -19,6 +19,8 @@ export class BoundedCache<T> {
   private readonly sizeOf: (value: T) => number;
   private readonly now: () => number;
   private bytes = 0;
+  /** The key last set or read, the Map's last entry: reading it again needs no reordering. */
+  private newest: string | undefined;
 
   constructor(options: BoundedCacheOptions<T>) {
     this.maxEntries = options.maxEntries;
@@ -38,8 +40,11 @@ export class BoundedCache<T> {
       this.delete(key);
       return undefined;
     }
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (key !== this.newest) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.newest = key;
+    }
     return entry.value;
   }
 
@@ -48,6 +53,7 @@ export class BoundedCache<T> {
     if (size > this.maxBytes || ttlSeconds <= 0) return false;
     this.delete(key);
     this.entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000, size });
+    this.newest = key;
     this.bytes += size;
     this.evict();
     return true;
@@ -58,6 +64,7 @@ export class BoundedCache<T> {
     if (!entry) return;
     this.bytes -= entry.size;
     this.entries.delete(key);
+    if (key === this.newest) this.newest = undefined;
   }
 
   private evict(): void {

@@ -55,4 +55,23 @@ describe('BoundedCache', () => {
     cache.set('d', '12345678', 60);
     expect(cache.size).toBe(1);
   });
+
+  it('keeps LRU order when the newest entry is read again, deleted or evicted', () => {
+    const cache = new BoundedCache<string>({ maxEntries: 2 });
+    cache.set('a', '1', 60);
+    cache.set('b', '2', 60);
+    cache.get('b');
+    cache.get('a');
+    cache.get('a');
+    cache.set('c', '3', 60);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe('1');
+    cache.delete('a');
+    cache.set('d', '4', 60);
+    cache.get('c');
+    cache.set('e', '5', 60);
+    expect(cache.get('d')).toBeUndefined();
+    expect(cache.get('c')).toBe('3');
+    expect(cache.get('e')).toBe('5');
+  });
 });

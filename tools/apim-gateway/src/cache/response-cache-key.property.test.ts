@@ -3,7 +3,12 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { responseCacheKey, type ResponseCacheKeyParts } from './response-cache-key.js';
+import { QueryBag } from '../http/query-bag.js';
+import {
+  responseCacheKey,
+  ResponseCacheKeyBuilder,
+  type ResponseCacheKeyParts,
+} from './response-cache-key.js';
 
 // Small alphabets with the separators that used to matter, so collisions would be found quickly.
 const text = fc.string({
@@ -60,6 +65,66 @@ describe('responseCacheKey', () => {
         query: [['x', ['']]],
         varyByHeaders: [['accept', 'z|h:accept=w']],
       }),
+    );
+  });
+});
+
+describe('ResponseCacheKeyBuilder', () => {
+  const names = fc.array(text, { maxLength: 2 });
+  const pairs = fc.array(fc.tuple(text, text), { maxLength: 4 });
+  it('builds exactly responseCacheKey’s string, also when the API/operation/backend change between calls', () => {
+    fc.assert(
+      fc.property(
+        names,
+        names,
+        fc.array(
+          fc.record({
+            apiId: fc.constantFrom('a', 'b"'),
+            operationId: fc.constantFrom('', 'op'),
+            backendUrl: fc.constantFrom('', 'http://b'),
+            path: text,
+            query: pairs,
+            headers: fc.dictionary(text, text, { maxKeys: 3 }),
+            developer: fc.option(text, { nil: null }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (queryNames, headerNames, requests) => {
+          const builder = new ResponseCacheKeyBuilder(queryNames, headerNames);
+          for (const request of requests) {
+            const query = new QueryBag(request.query.map(([k, v]): [string, string] => [k, v]));
+            const headers = {
+              get: (name: string) =>
+                Object.hasOwn(request.headers, name) ? request.headers[name] : undefined,
+            };
+            const expected = responseCacheKey({
+              apiId: request.apiId,
+              operationId: request.operationId,
+              backendUrl: request.backendUrl,
+              path: request.path,
+              query: query
+                .names()
+                .sort()
+                .map((name) => [name, query.values(name) ?? []] as const),
+              varyByQuery: queryNames.map((name) => [name, query.values(name) ?? null] as const),
+              varyByHeaders: headerNames.map((name) => [name, headers.get(name) ?? null] as const),
+              developer: request.developer,
+            });
+            expect(
+              builder.key(
+                request.apiId,
+                request.operationId,
+                request.backendUrl,
+                request.path,
+                query,
+                headers,
+                request.developer,
+              ),
+            ).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -30,3 +30,117 @@ export function responseCacheKey(parts: ResponseCacheKeyParts): string {
     parts.developer,
   ]);
 }
+
+/** What the key builder reads from the request's query string. */
+export interface QueryView {
+  names(): string[];
+  values(name: string): readonly string[] | undefined;
+}
+
+/** What the key builder reads from the request's headers (names lower case). */
+export interface HeaderView {
+  get(lowerCaseName: string): string | undefined;
+}
+
+/**
+ * Builds exactly `responseCacheKey`'s string with one concatenation per request: the vary-by
+ * names' JSON is made once per policy, and the API/operation/backend prefix once per change.
+ */
+export class ResponseCacheKeyBuilder {
+  private readonly queryNames: readonly string[];
+  private readonly queryNamesJson: readonly string[];
+  private readonly headerNames: readonly string[];
+  private readonly headerNamesJson: readonly string[];
+  private lastApiId: string | undefined;
+  private lastOperationId: string | undefined;
+  private lastBackendUrl: string | undefined;
+  private lastPrefix = '';
+
+  /** `headerNames` lower case, as responseCacheKey expects them. */
+  constructor(varyByQueryNames: readonly string[], varyByHeaderNames: readonly string[]) {
+    this.queryNames = varyByQueryNames;
+    this.queryNamesJson = varyByQueryNames.map((name) => `[${JSON.stringify(name)},`);
+    this.headerNames = varyByHeaderNames;
+    this.headerNamesJson = varyByHeaderNames.map((name) => `[${JSON.stringify(name)},`);
+  }
+
+  key(
+    apiId: string,
+    operationId: string,
+    backendUrl: string,
+    path: string,
+    query: QueryView,
+    headers: HeaderView,
+    developer: string | null,
+  ): string {
+    return (
+      this.prefix(apiId, operationId, backendUrl) +
+      JSON.stringify(path) +
+      ',' +
+      sortedQueryJson(query) +
+      ',' +
+      this.varyByQueryJson(query) +
+      ',' +
+      this.varyByHeadersJson(headers) +
+      ',' +
+      (developer === null ? 'null' : JSON.stringify(developer)) +
+      ']'
+    );
+  }
+
+  private prefix(apiId: string, operationId: string, backendUrl: string): string {
+    if (
+      apiId !== this.lastApiId ||
+      operationId !== this.lastOperationId ||
+      backendUrl !== this.lastBackendUrl
+    ) {
+      this.lastApiId = apiId;
+      this.lastOperationId = operationId;
+      this.lastBackendUrl = backendUrl;
+      this.lastPrefix = `[${JSON.stringify(apiId)},${JSON.stringify(operationId)},${JSON.stringify(backendUrl)},`;
+    }
+    return this.lastPrefix;
+  }
+
+  private varyByQueryJson(query: QueryView): string {
+    const names = this.queryNames;
+    if (names.length === 0) return '[]';
+    let json = '[';
+    for (let i = 0; i < names.length; i++) {
+      const values = query.values(names[i] as string);
+      json +=
+        (i === 0 ? '' : ',') +
+        (this.queryNamesJson[i] as string) +
+        (values === undefined ? 'null' : JSON.stringify(values)) +
+        ']';
+    }
+    return json + ']';
+  }
+
+  private varyByHeadersJson(headers: HeaderView): string {
+    const names = this.headerNames;
+    if (names.length === 0) return '[]';
+    let json = '[';
+    for (let i = 0; i < names.length; i++) {
+      const value = headers.get(names[i] as string);
+      json +=
+        (i === 0 ? '' : ',') +
+        (this.headerNamesJson[i] as string) +
+        (value === undefined ? 'null' : JSON.stringify(value)) +
+        ']';
+    }
+    return json + ']';
+  }
+}
+
+function sortedQueryJson(query: QueryView): string {
+  const names = query.names();
+  if (names.length === 0) return '[]';
+  names.sort();
+  let json = '[';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    json += `${i === 0 ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(query.values(name) ?? [])}]`;
+  }
+  return json + ']';
+}

@@ -1,6 +1,4 @@
-import { responseCacheKey } from '../cache/response-cache-key.js';
-import type { QueryBag } from '../http/query-bag.js';
-import type { RequestContext } from '../pipeline/request-context.js';
+import { ResponseCacheKeyBuilder } from '../cache/response-cache-key.js';
 import { CacheHitSignal } from '../pipeline/signals.js';
 import { booleanAttribute, checkAttributes, checkChildren, enumAttribute } from './attributes.js';
 import type { PolicyDefinition } from './policy-definition.js';
@@ -46,21 +44,20 @@ export const cacheLookup: PolicyDefinition = {
         });
     // lower-cased once here, not on every request
     const headerNames = texts('vary-by-header').map((name) => name.toLowerCase());
-    const queryParameters = texts('vary-by-query-parameter');
+    const keys = new ResponseCacheKeyBuilder(texts('vary-by-query-parameter'), headerNames);
     return {
       execute(ctx) {
         if (ctx.method !== 'GET') return;
         if (!allowPrivate && ctx.requestHeaders.has('authorization')) return;
-        const key = responseCacheKey({
-          apiId: ctx.api.id,
-          operationId: ctx.operation?.id ?? '',
-          backendUrl: ctx.backend?.url ?? '',
-          path: ctx.operationPath,
-          query: sortedQuery(ctx.query),
-          varyByQuery: queryParameters.length === 0 ? [] : varyByQuery(ctx, queryParameters),
-          varyByHeaders: varyByHeaders(ctx, headerNames),
-          developer: byDeveloper ? (ctx.subscription?.id ?? '') : null,
-        });
+        const key = keys.key(
+          ctx.api.id,
+          ctx.operation?.id ?? '',
+          ctx.backend?.url ?? '',
+          ctx.operationPath,
+          ctx.query,
+          ctx.requestHeaders,
+          byDeveloper ? (ctx.subscription?.id ?? '') : null,
+        );
         ctx.cacheKey = key;
         const cached = cc.services.responseCache.get(key);
         if (!cached) return;
@@ -76,27 +73,3 @@ export const cacheLookup: PolicyDefinition = {
     };
   },
 };
-
-function sortedQuery(query: QueryBag): Array<readonly [string, readonly string[]]> {
-  const names = query.names();
-  if (names.length === 0) return [];
-  return names.sort().map((name) => [name, query.values(name) ?? []] as const);
-}
-
-function varyByQuery(
-  ctx: RequestContext,
-  names: readonly string[],
-): Array<readonly [string, readonly string[] | null]> {
-  const parts: Array<readonly [string, readonly string[] | null]> = [];
-  for (const name of names) parts.push([name, ctx.query.values(name) ?? null]);
-  return parts;
-}
-
-function varyByHeaders(
-  ctx: RequestContext,
-  lowerCaseNames: readonly string[],
-): Array<readonly [string, string | null]> {
-  const parts: Array<readonly [string, string | null]> = [];
-  for (const name of lowerCaseNames) parts.push([name, ctx.requestHeaders.get(name) ?? null]);
-  return parts;
-}
