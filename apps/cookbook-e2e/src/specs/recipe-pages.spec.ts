@@ -9,6 +9,9 @@ import {
   sectionFences,
 } from '../support/registry.js';
 
+// Mermaid loads and draws in the page; under a parallel crawl on 2 cores that outlasted the 5 s default.
+const MERMAID_RENDER_MS = 30_000;
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // One page load per recipe, every check on it as a step: the suite stays fast as recipes are added.
@@ -22,7 +25,9 @@ for (const recipe of recipes) {
     await test.step('every mermaid diagram of the README is an SVG, no diagram source is left', async () => {
       const diagrams = readmeFences(recipe, 'mermaid');
       expect(diagrams.length).toBeGreaterThan(0);
-      await expect(content.locator('figure.mermaid-diagram > svg')).toHaveCount(diagrams.length);
+      await expect(content.locator('figure.mermaid-diagram > svg')).toHaveCount(diagrams.length, {
+        timeout: MERMAID_RENDER_MS,
+      });
       await expect(content.locator('.mermaid-source, .mermaid-error')).toHaveCount(0);
       const text = await content.innerText();
       for (const { code } of diagrams) {
