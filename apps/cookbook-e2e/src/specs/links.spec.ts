@@ -1,5 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 
+import { MERMAID_RENDER_MS } from '../support/diagrams.js';
+
 /** Pages loaded at once: the crawl overlaps one page's network waits with another's rendering. */
 const TABS = 3;
 
@@ -16,7 +18,7 @@ async function visit(page: Page, url: string): Promise<Visit> {
   // Every diagram settled (drawn, or showing its parse error: recipe-pages.spec.ts reports those)
   // means the lazily loaded mermaid chunks were requested too.
   await expect(page.locator('.mermaid-pending:not(:has(.mermaid-error))')).toHaveCount(0, {
-    timeout: 30_000,
+    timeout: MERMAID_RENDER_MS,
   });
   const ids = await page
     .locator('[id]')

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { seriousViolations } from '../support/axe.js';
+import { MERMAID_RENDER_MS } from '../support/diagrams.js';
 import {
   openApiOperations,
   readmeFences,
@@ -8,9 +9,6 @@ import {
   recipes,
   sectionFences,
 } from '../support/registry.js';
-
-// Mermaid loads and draws in the page; under a parallel crawl on 2 cores that outlasted the 5 s default.
-const MERMAID_RENDER_MS = 30_000;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
