@@ -10,7 +10,7 @@ export interface Target {
   key: string;
   name: string;
   /** Which server answers: full, quiet, minimal (optionally with Azure's front-end headers) or raw. */
-  kind: 'full' | 'quiet' | 'minimal' | 'minimal-front-end' | 'raw';
+  kind: 'full' | 'quiet' | 'minimal' | 'minimal-front-end' | 'raw' | 'paired';
 }
 
 export interface Sample {
@@ -89,7 +89,7 @@ function outcome(ratio: RatioInterval, result: VerdictResult): string {
   if (result.verdict === 'indistinguishable') return 'INDISTINGUISHABLE';
   if (result.verdict === 'slower') return `SLOWER by ${pct(ratio.center - 1)}`;
   if (result.verdict === 'faster') return `FASTER by ${pct(1 - ratio.center)}`;
-  return 'INCONCLUSIVE — more blocks (BENCH_MAX_BLOCKS) or a quieter machine';
+  return 'INCONCLUSIVE — more blocks or rounds, or a quieter machine';
 }
 
 /** The printed result: a Markdown table, the noise band and the verdict. */
@@ -155,5 +155,24 @@ export function formatReport(targets: Target[], blocks: Block[], info: RunInfo):
     `Console lines (full host ÷ the same host with console logging off, per round): ${interval(lines)} -> ${outcome(lines, linesVerdict)}: ${linesVerdict.reason}.`,
     `One console line on its own (in-process: a worker log through \`@azure/functions-core\` into the host's default sink, stdout a pipe, 40 lines per event-loop turn, ${info.lineCost.lines} lines per process, medians of alternating processes): ${us(info.lineCost.allIn - info.lineCost.offAllIn)} µs CPU per line all-in, ${us(info.lineCost.onCall)} µs of it in the logging call (logging off: ${us(info.lineCost.offOnCall)} µs in the call).`,
     `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${interval(full)} -> ${outcome(full, verdict)}: ${verdict.reason}.`,
+  ].join('\n');
+}
+
+/**
+ * The paired phase: the full host and two minimal hosts served by one process, one slice each per
+ * round. Each round counts as a block of one (the rounds share a process, so the interval is
+ * narrower than independent blocks would give; the A/A copy in the same process shows how much).
+ */
+export function formatPaired(rounds: Round[], seconds: number): string {
+  const asBlocks = rounds.map((round) => [round]);
+  const full = cpuRatio(asBlocks, CANDIDATE_KEY);
+  const aa = cpuRatio(asBlocks, AA_KEY);
+  const verdict = judge(full, aa);
+  const cpu = (key: string): string =>
+    median(rounds.flatMap((round) => round.get(key)?.cpuMicrosPerRequest ?? [])).toFixed(0);
+  return [
+    `Paired in one process (the full host, console lines on, and two minimal hosts as servers of one process, ${rounds.length} rounds of ${seconds} s each, order rotating and reversing): CPU µs/req full ${cpu(CANDIDATE_KEY)}, minimal ${cpu(BASELINE_KEY)}, minimal again ${cpu(AA_KEY)}.`,
+    `A/A in that process: ${times(aa.center)} (${times(aa.low)}–${times(aa.high)}), band 1 ± ${pct(verdict.band)}.`,
+    `PAIRED VERDICT: full host vs the minimal host in one process, CPU per request: ${times(full.center)} (${times(full.low)}–${times(full.high)}) -> ${outcome(full, verdict)}: ${verdict.reason}.`,
   ].join('\n');
 }

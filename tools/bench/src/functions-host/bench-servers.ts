@@ -26,18 +26,25 @@ async function start(): Promise<number> {
   if (kind === 'raw') return listen(createRawServer());
   // Func-style console output for "full", as `start` runs. "quiet": logging off the way the host
   // turns it off (level none: lines are neither built nor queued), so full ÷ quiet = their cost.
-  const host = await createLocalHost(appDir, kind === 'full' ? {} : { logLevel: 'none' });
-  if (kind === 'full' || kind === 'quiet') return (await startHostServer(host, { port: 0 })).port;
-  // "minimal": the same loaded app, driven through the library's invocation model only.
+  const lines = kind === 'full' || kind === 'paired';
+  const host = await createLocalHost(appDir, lines ? {} : { logLevel: 'none' });
+  if (kind === 'minimal' || kind === 'minimal-front-end') {
+    return listen(minimalHost(kind === 'minimal-front-end'));
+  }
+  return (await startHostServer(host, { port: 0 })).port;
+}
+
+/** The same loaded app, driven through the library's invocation model only. */
+function minimalHost(frontEndHeaders: boolean): Server {
   const [hello] = registered;
   const model = coreApi.getProgrammingModel();
   if (!hello || !model) throw new Error('The benchmark app registered no function.');
-  return listen(createMinimalHost({ model, ...hello }, kind === 'minimal-front-end'));
+  return createMinimalHost({ model, ...hello }, frontEndHeaders);
 }
 
 const port = await start();
-// Slice start: a full GC, so no server pays for garbage the previous one left behind.
-// Slice end: a minor GC, so a server pays for its own short-lived garbage.
+// Minor GCs at both ends: a slice pays for its own short-lived garbage. No forced full GC: slices
+// right after one cost 1.5-2x the CPU per request of slices without it, a price no request pays.
 const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
 const reply = (): void => {
   const { user, system } = process.cpuUsage();
@@ -46,15 +53,23 @@ const reply = (): void => {
 process.on('message', (message) => {
   // A clean exit lets `node --cpu-prof` write its profile.
   if (message === 'exit') process.exit(0);
-  if (message === 'cpu-start') {
-    gc?.({ type: 'major' });
-    reply();
-  }
-  if (message === 'cpu-end') {
+  if (message === 'cpu-start' || message === 'cpu-end') {
     gc?.({ type: 'minor' });
     reply();
   }
 });
 // An orphaned server (the bench was killed) must not keep its port and CPU.
 process.on('disconnect', () => process.exit(0));
-process.send?.({ port });
+// "paired": the full host, the minimal host and a second minimal host (A/A) in this one process,
+// so their ratio carries no process-to-process difference.
+process.send?.(
+  kind === 'paired'
+    ? {
+        ports: {
+          full: port,
+          minimal: await listen(minimalHost(false)),
+          'minimal-again': await listen(minimalHost(false)),
+        },
+      }
+    : { port },
+);

@@ -13,23 +13,23 @@ import {
   type Block,
   blockCpuRatios,
   CANDIDATE_KEY,
+  formatPaired,
   formatReport,
   QUIET_KEY,
   type Round,
-  type Sample,
   type Target,
   verdictsOf,
 } from './bench-report.js';
 import { median } from './bench-stats.js';
 import { writeHelloApp } from './hello-app.js';
+import { measureSlice } from './measure-slice.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 // autocannon only stops on a sample tick (1 s by default), so slices were 1 s long when this said
-// 0.5: the default is now the length they really had, and SAMPLE_MS lets a short slice end on time.
+// 0.5: the default is now the length they really had, and measureSlice ends a slice on time.
 const SECONDS = env('BENCH_SECONDS', 1);
-const SAMPLE_MS = 50;
 const WARMUP_SECONDS = env('BENCH_WARMUP_SECONDS', 1);
 // Fresh processes per block: JIT and memory layout differ between two identical processes, so
 // only new processes turn that difference into noise that averages out.
@@ -37,12 +37,17 @@ const ROUNDS_PER_BLOCK = env('BENCH_ROUNDS', 4);
 // Blocks until the verdict is conclusive: at least MIN_BLOCKS, at most MAX_BLOCKS.
 const MIN_BLOCKS = env('BENCH_BLOCKS', 6);
 const MAX_BLOCKS = Math.max(MIN_BLOCKS, env('BENCH_MAX_BLOCKS', 16));
+// The paired phase: the full host and two minimal hosts as servers of one process, rounds of it.
+const PAIRED_ROUNDS = env('BENCH_PAIRED_ROUNDS', 24);
 // Where the full host's console lines go: a pipe the bench reads (like `nx serve`), a file, /dev/null.
 const STDOUT = (process.env['BENCH_STDOUT'] ?? 'pipe') as 'pipe' | 'file' | 'null';
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
 // The console line on its own, in-process: lines per process, processes per setting.
 const LINE_COST_LINES = env('BENCH_LINES', 200_000);
 const LINE_COST_RUNS = env('BENCH_LINE_RUNS', 5);
+
+const PAIRED: Target = { key: 'paired', name: 'full host and two minimal hosts', kind: 'paired' };
+const PAIRED_KEYS = [CANDIDATE_KEY, BASELINE_KEY, AA_KEY];
 
 const targets: Target[] = [
   { key: CANDIDATE_KEY, name: 'full host', kind: 'full' },
@@ -63,6 +68,8 @@ interface Server {
   target: Target;
   child: ChildProcess;
   url: string;
+  /** The paired process: each of its servers' URL by target key. */
+  urls?: Record<string, string>;
 }
 
 let printedBytes = 0;
@@ -92,7 +99,7 @@ function startPipeReader(): {
 }
 
 async function startServer(appDir: string, target: Target, stdoutFd: number): Promise<Server> {
-  const full = target.kind === 'full';
+  const full = target.kind === 'full' || target.kind === 'paired';
   const reader = full && STDOUT === 'pipe' ? startPipeReader() : undefined;
   const child = fork(here('./bench-servers.ts'), [appDir, target.kind], {
     // --expose-gc: the server process collects each slice's garbage inside that slice.
@@ -115,42 +122,20 @@ async function startServer(appDir: string, target: Target, stdoutFd: number): Pr
       }),
     );
   }
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) =>
-      reject(new Error(`bench server "${target.kind}" exited with ${code}`)),
-    );
-  });
-  return { target, child, url: `http://127.0.0.1:${port}/api/hello` };
-}
-
-/** CPU time (user + system) the server process has used so far, read inside that process. */
-function cpuOf(child: ChildProcess, moment: 'start' | 'end'): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
-    child.send(`cpu-${moment}`);
-  });
-}
-
-async function measure({ target, child, url }: Server): Promise<Sample> {
-  const cpuBefore = await cpuOf(child, 'start');
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    sampleInt: SAMPLE_MS,
-  });
-  const cpuMicros = (await cpuOf(child, 'end')) - cpuBefore;
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  }
-  return {
-    // The run's own length: it overruns `duration` by up to one sample tick.
-    rps: result.requests.total / Math.max(result.duration, SAMPLE_MS / 1000),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMicrosPerRequest: cpuMicros / Math.max(1, result.requests.total),
-  };
+  const ready = await new Promise<{ port: number; ports?: Record<string, number> }>(
+    (resolve, reject) => {
+      child.once('message', (message) => resolve(message as { port: number }));
+      child.once('exit', (code) =>
+        reject(new Error(`bench server "${target.kind}" exited with ${code}`)),
+      );
+    },
+  );
+  const urlOf = (port: number): string => `http://127.0.0.1:${port}/api/hello`;
+  if (!ready.ports) return { target, child, url: urlOf(ready.port) };
+  const urls = Object.fromEntries(
+    Object.entries(ready.ports).map(([key, port]) => [key, urlOf(port)]),
+  );
+  return { target, child, url: urls[CANDIDATE_KEY] ?? '', urls };
 }
 
 function stopServers(servers: Server[]): Promise<unknown> {
@@ -181,18 +166,43 @@ async function startBlock(appDir: string, stdoutFd: number): Promise<Server[]> {
     await stopServers(servers);
     throw failed.reason;
   }
-  for (const server of servers) {
-    const text = await (await fetch(server.url)).text();
-    if (text !== 'Hello, World!') throw new Error(`${server.target.name} answered "${text}"`);
-    await autocannon({ url: server.url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
-  }
+  for (const server of servers) await checkAndWarm(server.target.name, server.url);
   return servers;
+}
+
+async function checkAndWarm(name: string, url: string): Promise<void> {
+  const text = await (await fetch(url)).text();
+  if (text !== 'Hello, World!') throw new Error(`${name} answered "${text}"`);
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+}
+
+/** Rounds over the three servers of one process, the order rotating and reversing. */
+async function measurePaired(appDir: string, stdoutFd: number): Promise<Round[]> {
+  const paired = await startServer(appDir, PAIRED, stdoutFd);
+  const rounds: Round[] = [];
+  try {
+    const urls = paired.urls ?? {};
+    for (const key of PAIRED_KEYS) await checkAndWarm(key, urls[key] ?? '');
+    for (let round = 0; round < PAIRED_ROUNDS; round += 1) {
+      const rotated = PAIRED_KEYS.map((_, index) => PAIRED_KEYS[(index + round) % 3] as string);
+      const samples: Round = new Map();
+      for (const key of round % 2 === 0 ? rotated : rotated.reverse()) {
+        const load = { connections: CONNECTIONS, seconds: SECONDS };
+        samples.set(key, await measureSlice(paired.child, urls[key] ?? '', key, load));
+      }
+      rounds.push(samples);
+    }
+  } finally {
+    await stopServers([paired]);
+  }
+  return rounds;
 }
 
 const started = Date.now();
 const loadStart = loadavg();
 const loads: number[] = [];
 const blocks: Block[] = [];
+let pairedRounds: Round[] = [];
 const hello = await writeHelloApp();
 const outDir = mkdtempSync(join(tmpdir(), 'bench-host-stdout-'));
 const stdoutFd = openSync(STDOUT === 'file' ? join(outDir, 'host.log') : '/dev/null', 'w');
@@ -209,7 +219,10 @@ try {
         );
         const order = turn % 2 === 0 ? rotated : rotated.reverse();
         const samples: Round = new Map();
-        for (const server of order) samples.set(server.target.key, await measure(server));
+        for (const { target, child, url } of order) {
+          const load = { connections: CONNECTIONS, seconds: SECONDS };
+          samples.set(target.key, await measureSlice(child, url, target.name, load));
+        }
         block.push(samples);
         loads.push(loadavg()[0] ?? 0);
       }
@@ -227,6 +240,7 @@ try {
     const conclusive = goal.verdict !== 'inconclusive' && consoleLines.verdict !== 'inconclusive';
     if (blocks.length >= MIN_BLOCKS && conclusive) break;
   }
+  if (PAIRED_ROUNDS > 0) pairedRounds = await measurePaired(hello.dir, stdoutFd);
 } finally {
   closeSync(stdoutFd);
   rmSync(outDir, { recursive: true, force: true });
@@ -290,3 +304,4 @@ console.log(
     },
   }),
 );
+if (pairedRounds.length > 0) console.log(formatPaired(pairedRounds, SECONDS));
