@@ -176,3 +176,24 @@ export function formatPaired(rounds: Round[], seconds: number): string {
     `PAIRED VERDICT: full host vs the minimal host in one process, CPU per request: ${times(full.center)} (${times(full.low)}–${times(full.high)}) -> ${outcome(full, verdict)}: ${verdict.reason}.`,
   ].join('\n');
 }
+
+/** One round of the in-process pipeline measurement: CPU µs per call of each path. */
+export interface PipelineRound {
+  host: number;
+  minimal: number;
+}
+
+/** The host's own pipeline, in process and without a socket, with console lines off and on. */
+export function formatPipeline(off: PipelineRound[], on: PipelineRound[]): string {
+  const row = (rounds: PipelineRound[], label: string): string => {
+    const ratio = ratioInterval(rounds.map((round) => round.host / round.minimal));
+    const host = median(rounds.map((round) => round.host));
+    const minimal = median(rounds.map((round) => round.minimal));
+    return `${label}: host.handle ${host.toFixed(1)} µs, minimal path ${minimal.toFixed(1)} µs per call, ${times(ratio.center)} (${times(ratio.low)}–${times(ratio.high)}), +${(host - minimal).toFixed(1)} µs`;
+  };
+  return [
+    `Host pipeline in process, no socket (host.handle against the minimal host's invocation path, alternating in one process, ${off.length} rounds of 2000 calls each; geometric mean of per-round ratios, 95% t-interval):`,
+    row(off, '  console logging off'),
+    row(on, '  console lines on (stdout /dev/null)'),
+  ].join('\n');
+}

@@ -24,38 +24,43 @@ const EMPTY = new Uint8Array();
  * The baseline: a server that only drives the library's invocation model for one function.
  * No routing, keys, hooks, host encoding rules, trace context or logs.
  */
-export function createMinimalHost(
-  { model, metadata, callback }: MinimalApp,
-  frontEndHeaders = false,
-): Server {
-  const bindingName = Object.keys(metadata.bindings).find((name) => name !== '$return') ?? 'req';
+export function createMinimalHost(app: MinimalApp, frontEndHeaders = false): Server {
+  const invokeMinimal = minimalInvoker(app);
   return createServer((req, res) => {
     const headers = frontEndHeaders
       ? withFrontEndHeaders(req.headers as Record<string, string>, req)
       : (req.headers as Record<string, string>);
+    const url = `http://${req.headers.host}${req.url}`;
+    void invokeMinimal({ method: req.method ?? 'GET', url, headers }).then(writeBody(res));
+  });
+}
+
+/** What the minimal host hands the library: Node's header object as is. */
+export interface MinimalHttp {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Invocations the minimal host's way: the library's invocation model with Node's header object
+ * as is (no lowercasing or joining rules, no nullable maps), and no logs.
+ */
+export function minimalInvoker({
+  model,
+  metadata,
+  callback,
+}: MinimalApp): (http: MinimalHttp) => Promise<Uint8Array> {
+  const bindingName = Object.keys(metadata.bindings).find((name) => name !== '$return') ?? 'req';
+  return (http) => {
     const coreCtx: CoreInvocationContext = {
       invocationId: 'bench',
       metadata,
-      request: {
-        invocationId: 'bench',
-        inputData: [
-          {
-            name: bindingName,
-            data: {
-              http: {
-                method: req.method ?? 'GET',
-                url: `http://${req.headers.host}${req.url}`,
-                // Node's header object as-is: no lowercasing/joining rules, no nullable maps.
-                headers,
-              },
-            },
-          },
-        ],
-      },
+      request: { invocationId: 'bench', inputData: [{ name: bindingName, data: { http } }] },
       log: noLog,
     };
-    void invoke(model, coreCtx, callback).then(writeBody(res));
-  });
+    return invoke(model, coreCtx, callback);
+  };
 }
 
 /** The six headers Azure's front end adds (values shaped like the full host's), nothing else. */

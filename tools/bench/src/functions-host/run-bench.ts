@@ -14,7 +14,9 @@ import {
   blockCpuRatios,
   CANDIDATE_KEY,
   formatPaired,
+  formatPipeline,
   formatReport,
+  type PipelineRound,
   QUIET_KEY,
   type Round,
   type Target,
@@ -39,6 +41,8 @@ const MIN_BLOCKS = env('BENCH_BLOCKS', 6);
 const MAX_BLOCKS = Math.max(MIN_BLOCKS, env('BENCH_MAX_BLOCKS', 16));
 // The paired phase: the full host and two minimal hosts as servers of one process, rounds of it.
 const PAIRED_ROUNDS = env('BENCH_PAIRED_ROUNDS', 24);
+// Rounds of the host's pipeline in process, no socket (host-pipeline.ts); 0 skips it.
+const PIPELINE_ROUNDS = env('BENCH_PIPELINE_ROUNDS', 30);
 // Where the full host's console lines go: a pipe the bench reads (like `nx serve`), a file, /dev/null.
 const STDOUT = (process.env['BENCH_STDOUT'] ?? 'pipe') as 'pipe' | 'file' | 'null';
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
@@ -252,29 +256,49 @@ interface LineCost {
   onCall: number;
 }
 
-/** One console-line-cost process at `level`, its stdout a pipe this process reads. */
-async function lineCost(appDir: string, level: string): Promise<LineCost> {
-  const child = fork(here('./console-line-cost.ts'), [appDir, level, String(LINE_COST_LINES)], {
+/**
+ * Runs a measurement script in a process of its own and returns the one message it sends.
+ * Its stdout is a pipe this process drains (where console lines go), or /dev/null.
+ */
+async function measureInProcess<T>(
+  script: string,
+  args: string[],
+  stdout: 'pipe' | 'ignore',
+): Promise<T> {
+  const child = fork(here(script), args, {
     execArgv: ['--conditions=@cookbook/source', '--import', 'tsx'],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
   child.stdout?.resume();
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const cost = await new Promise<LineCost>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as LineCost));
-    child.once('exit', (code) => reject(new Error(`console-line-cost exited with ${code}`)));
+  const result = await new Promise<T>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as T));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   await exited;
-  return cost;
+  return result;
 }
 
+/** One console-line-cost process at `level`, its stdout a pipe. */
+const lineCost = (appDir: string, level: string): Promise<LineCost> =>
+  measureInProcess('./console-line-cost.ts', [appDir, level, String(LINE_COST_LINES)], 'pipe');
+
+/** One in-process pipeline process at `level`: per round, host.handle's and the minimal path's µs. */
+const hostPipeline = (appDir: string, level: string): Promise<PipelineRound[]> =>
+  measureInProcess('./host-pipeline.ts', [appDir, level, String(PIPELINE_ROUNDS)], 'ignore');
+
 const lineCosts: { on: LineCost[]; off: LineCost[] } = { on: [], off: [] };
+const pipeline: { off: PipelineRound[]; on: PipelineRound[] } = { off: [], on: [] };
 const lineHello = await writeHelloApp();
 try {
   // Alternating processes, lines printed and logging off.
   for (let run = 0; run < LINE_COST_RUNS; run += 1) {
     lineCosts.on.push(await lineCost(lineHello.dir, 'information'));
     lineCosts.off.push(await lineCost(lineHello.dir, 'none'));
+  }
+  if (PIPELINE_ROUNDS > 0) {
+    pipeline.off = await hostPipeline(lineHello.dir, 'none');
+    pipeline.on = await hostPipeline(lineHello.dir, 'information');
   }
 } finally {
   await lineHello.remove();
@@ -305,3 +329,4 @@ console.log(
   }),
 );
 if (pairedRounds.length > 0) console.log(formatPaired(pairedRounds, SECONDS));
+if (pipeline.off.length > 0) console.log(formatPipeline(pipeline.off, pipeline.on));
