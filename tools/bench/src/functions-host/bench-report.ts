@@ -184,7 +184,7 @@ export interface PipelineRound {
 }
 
 /** The host's own pipeline, in process and without a socket, with console lines off and on. */
-export function formatPipeline(off: PipelineRound[], on: PipelineRound[]): string {
+export function formatPipeline(off: PipelineRound[], on: PipelineRound[], calls: number): string {
   const row = (rounds: PipelineRound[], label: string): string => {
     const ratio = ratioInterval(rounds.map((round) => round.host / round.minimal));
     const host = median(rounds.map((round) => round.host));
@@ -192,7 +192,7 @@ export function formatPipeline(off: PipelineRound[], on: PipelineRound[]): strin
     return `${label}: host.handle ${host.toFixed(1)} µs, minimal path ${minimal.toFixed(1)} µs per call, ${times(ratio.center)} (${times(ratio.low)}–${times(ratio.high)}), +${(host - minimal).toFixed(1)} µs`;
   };
   return [
-    `Host pipeline in process, no socket (host.handle against the minimal host's invocation path, alternating in one process, ${off.length} rounds of 2000 calls each; geometric mean of per-round ratios, 95% t-interval):`,
+    `Host pipeline in process, no socket (host.handle against the minimal host's invocation path, alternating in one process, ${off.length} rounds of ${calls} calls each; geometric mean of per-round ratios, 95% t-interval):`,
     row(off, '  console logging off'),
     row(on, '  console lines on (stdout /dev/null)'),
   ].join('\n');

@@ -1,21 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { coreApi, createLocalHost, startHostServer } from '@cookbook/functions-host';
+import { createLocalHost, startHostServer } from '@cookbook/functions-host';
 
-import { createMinimalHost, type FunctionCallback, type FunctionMetadata } from './minimal-host.js';
+import { createMinimalHost, recordMinimalApp } from './minimal-host.js';
 import { createRawServer } from './raw-node-http.js';
 
 // One server per process: its CPU time is its own, and no server inherits another's garbage or
-// JIT deoptimisations of the shared library code.
+// JIT deoptimisations of the shared library code. "paired" is the exception, on purpose (below).
 const [appDir = '', kind = 'full'] = process.argv.slice(2);
 
-const registered: { metadata: FunctionMetadata; callback: FunctionCallback }[] = [];
-const registerFunction = coreApi.registerFunction;
-coreApi.registerFunction = (metadata, callback) => {
-  registered.push({ metadata, callback });
-  return registerFunction(metadata, callback);
-};
+const minimalApp = recordMinimalApp();
 
 const listen = (server: Server): Promise<number> =>
   new Promise((resolve) =>
@@ -35,12 +30,8 @@ async function start(): Promise<number> {
 }
 
 /** The same loaded app, driven through the library's invocation model only. */
-function minimalHost(frontEndHeaders: boolean): Server {
-  const [hello] = registered;
-  const model = coreApi.getProgrammingModel();
-  if (!hello || !model) throw new Error('The benchmark app registered no function.');
-  return createMinimalHost({ model, ...hello }, frontEndHeaders);
-}
+const minimalHost = (frontEndHeaders: boolean): Server =>
+  createMinimalHost(minimalApp(), frontEndHeaders);
 
 const port = await start();
 // Minor GCs at both ends: a slice pays for its own short-lived garbage. No forced full GC: slices

@@ -1,25 +1,18 @@
-import { coreApi, createLocalHost, type LocalHost } from '@cookbook/functions-host';
+import { createLocalHost, type LocalHost } from '@cookbook/functions-host';
 
-import { type FunctionCallback, type FunctionMetadata, minimalInvoker } from './minimal-host.js';
+import type { PipelineRound } from './bench-report.js';
+import { minimalInvoker, recordMinimalApp } from './minimal-host.js';
 
 // One process, no socket: the host's own pipeline (`host.handle`: routing, front-end headers,
 // trace context, the invocation clocks, host encoding, console lines) against the minimal host's
 // invocation path, alternating, so the ratio carries neither socket work nor process differences.
-const [appDir = '', level = 'none', roundsText = '30', callsText = '2000'] = process.argv.slice(2);
+const [appDir = '', level = 'none', roundsText = '', callsText = ''] = process.argv.slice(2);
 const ROUNDS = Number(roundsText);
 const CALLS = Number(callsText);
 
-const registered: { metadata: FunctionMetadata; callback: FunctionCallback }[] = [];
-const registerFunction = coreApi.registerFunction;
-coreApi.registerFunction = (metadata, callback) => {
-  registered.push({ metadata, callback });
-  return registerFunction(metadata, callback);
-};
+const minimalApp = recordMinimalApp();
 const host = await createLocalHost(appDir, { logLevel: level as 'information' | 'none' });
-const [hello] = registered;
-const model = coreApi.getProgrammingModel();
-if (!hello || !model) throw new Error('The benchmark app registered no function.');
-const invokeMinimal = minimalInvoker({ model, ...hello });
+const invokeMinimal = minimalInvoker(minimalApp());
 
 // What autocannon sends, as each host receives it.
 const URL_TEXT = 'http://127.0.0.1:7071/api/hello';
@@ -53,7 +46,7 @@ for (let index = 0; index < CALLS * 2; index += 1) {
   await viaHost();
   await viaMinimal();
 }
-const rounds: { host: number; minimal: number }[] = [];
+const rounds: PipelineRound[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   // The first one alternates, so neither always runs on the other's garbage.
   if (round % 2 === 0)

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-import type { coreApi } from '@cookbook/functions-host';
+import { coreApi } from '@cookbook/functions-host';
 
 // The worker-side types, read off the host's public `@azure/functions-core` stand-in.
-/** What an app registers per function. */
-export type FunctionMetadata = Parameters<typeof coreApi.registerFunction>[0];
-/** The callback an app registers per function. */
-export type FunctionCallback = Parameters<typeof coreApi.registerFunction>[1];
+type FunctionMetadata = Parameters<typeof coreApi.registerFunction>[0];
+type FunctionCallback = Parameters<typeof coreApi.registerFunction>[1];
 type ProgrammingModel = NonNullable<ReturnType<typeof coreApi.getProgrammingModel>>;
 type CoreInvocationContext = Parameters<ProgrammingModel['getInvocationModel']>[0];
 
@@ -15,6 +13,25 @@ export interface MinimalApp {
   model: ProgrammingModel;
   metadata: FunctionMetadata;
   callback: FunctionCallback;
+}
+
+/**
+ * Records the functions the app registers from now on (call it before the host loads the app);
+ * the returned function gives the first one with the programming model, for the minimal host.
+ */
+export function recordMinimalApp(): () => MinimalApp {
+  const registered: { metadata: FunctionMetadata; callback: FunctionCallback }[] = [];
+  const registerFunction = coreApi.registerFunction;
+  coreApi.registerFunction = (metadata, callback) => {
+    registered.push({ metadata, callback });
+    return registerFunction(metadata, callback);
+  };
+  return () => {
+    const [first] = registered;
+    const model = coreApi.getProgrammingModel();
+    if (!first || !model) throw new Error('The benchmark app registered no function.');
+    return { model, ...first };
+  };
 }
 
 const noLog = (): void => undefined;

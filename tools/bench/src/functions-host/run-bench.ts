@@ -43,6 +43,7 @@ const MAX_BLOCKS = Math.max(MIN_BLOCKS, env('BENCH_MAX_BLOCKS', 16));
 const PAIRED_ROUNDS = env('BENCH_PAIRED_ROUNDS', 24);
 // Rounds of the host's pipeline in process, no socket (host-pipeline.ts); 0 skips it.
 const PIPELINE_ROUNDS = env('BENCH_PIPELINE_ROUNDS', 30);
+const PIPELINE_CALLS = 2000;
 // Where the full host's console lines go: a pipe the bench reads (like `nx serve`), a file, /dev/null.
 const STDOUT = (process.env['BENCH_STDOUT'] ?? 'pipe') as 'pipe' | 'file' | 'null';
 const CPU_PROF = process.env['BENCH_CPU_PROF'];
@@ -285,7 +286,11 @@ const lineCost = (appDir: string, level: string): Promise<LineCost> =>
 
 /** One in-process pipeline process at `level`: per round, host.handle's and the minimal path's µs. */
 const hostPipeline = (appDir: string, level: string): Promise<PipelineRound[]> =>
-  measureInProcess('./host-pipeline.ts', [appDir, level, String(PIPELINE_ROUNDS)], 'ignore');
+  measureInProcess(
+    './host-pipeline.ts',
+    [appDir, level, String(PIPELINE_ROUNDS), String(PIPELINE_CALLS)],
+    'ignore',
+  );
 
 const lineCosts: { on: LineCost[]; off: LineCost[] } = { on: [], off: [] };
 const pipeline: { off: PipelineRound[]; on: PipelineRound[] } = { off: [], on: [] };
@@ -329,4 +334,4 @@ console.log(
   }),
 );
 if (pairedRounds.length > 0) console.log(formatPaired(pairedRounds, SECONDS));
-if (pipeline.off.length > 0) console.log(formatPipeline(pipeline.off, pipeline.on));
+if (pipeline.off.length > 0) console.log(formatPipeline(pipeline.off, pipeline.on, PIPELINE_CALLS));
