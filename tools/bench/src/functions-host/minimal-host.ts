@@ -97,6 +97,20 @@ function withFrontEndHeaders(
   };
 }
 
+/** The worker request the host sends (its `@azure/functions-core` invocation request). */
+export type WorkerRequest = CoreInvocationContext['request'];
+
+/**
+ * Replays one recorded worker request through the minimal host's invocation path: the library's
+ * work on exactly what the host encodes (front-end headers, nullable maps, trace context), no host.
+ */
+export function replayInvoker(
+  { model, metadata, callback }: MinimalApp,
+  request: WorkerRequest,
+): () => Promise<Uint8Array> {
+  return () => invoke(model, { invocationId: 'bench', metadata, request, log: noLog }, callback);
+}
+
 async function invoke(
   model: ProgrammingModel,
   coreCtx: CoreInvocationContext,
