@@ -32,6 +32,7 @@ const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 // autocannon only stops on a sample tick (1 s by default), so slices were 1 s long when this said
 // 0.5: the default is now the length they really had, and measureSlice ends a slice on time.
 const SECONDS = env('BENCH_SECONDS', 1);
+const SLICE_LOAD = { connections: CONNECTIONS, seconds: SECONDS };
 const WARMUP_SECONDS = env('BENCH_WARMUP_SECONDS', 1);
 // Fresh processes per block: JIT and memory layout differ between two identical processes, so
 // only new processes turn that difference into noise that averages out.
@@ -175,6 +176,12 @@ async function startBlock(appDir: string, stdoutFd: number): Promise<Server[]> {
   return servers;
 }
 
+/** The order of one round: rotated by `turn`, reversed every other turn. */
+function turnOrder<T>(items: readonly T[], turn: number): T[] {
+  const rotated = items.map((_, index) => items[(index + turn) % items.length] as T);
+  return turn % 2 === 0 ? rotated : rotated.reverse();
+}
+
 async function checkAndWarm(name: string, url: string): Promise<void> {
   const text = await (await fetch(url)).text();
   if (text !== 'Hello, World!') throw new Error(`${name} answered "${text}"`);
@@ -189,11 +196,9 @@ async function measurePaired(appDir: string, stdoutFd: number): Promise<Round[]>
     const urls = paired.urls ?? {};
     for (const key of PAIRED_KEYS) await checkAndWarm(key, urls[key] ?? '');
     for (let round = 0; round < PAIRED_ROUNDS; round += 1) {
-      const rotated = PAIRED_KEYS.map((_, index) => PAIRED_KEYS[(index + round) % 3] as string);
       const samples: Round = new Map();
-      for (const key of round % 2 === 0 ? rotated : rotated.reverse()) {
-        const load = { connections: CONNECTIONS, seconds: SECONDS };
-        samples.set(key, await measureSlice(paired.child, urls[key] ?? '', key, load));
+      for (const key of turnOrder(PAIRED_KEYS, round)) {
+        samples.set(key, await measureSlice(paired.child, urls[key] ?? '', key, SLICE_LOAD));
       }
       rounds.push(samples);
     }
@@ -218,15 +223,9 @@ try {
     try {
       for (let round = 0; round < ROUNDS_PER_BLOCK; round += 1) {
         // Rotate the start and reverse every other round, so no server always follows another.
-        const turn = round + blockIndex;
-        const rotated = servers.map(
-          (_, index) => servers[(index + turn) % servers.length] as Server,
-        );
-        const order = turn % 2 === 0 ? rotated : rotated.reverse();
         const samples: Round = new Map();
-        for (const { target, child, url } of order) {
-          const load = { connections: CONNECTIONS, seconds: SECONDS };
-          samples.set(target.key, await measureSlice(child, url, target.name, load));
+        for (const { target, child, url } of turnOrder(servers, round + blockIndex)) {
+          samples.set(target.key, await measureSlice(child, url, target.name, SLICE_LOAD));
         }
         block.push(samples);
         loads.push(loadavg()[0] ?? 0);
@@ -284,7 +283,7 @@ async function measureInProcess<T>(
 const lineCost = (appDir: string, level: string): Promise<LineCost> =>
   measureInProcess('./console-line-cost.ts', [appDir, level, String(LINE_COST_LINES)], 'pipe');
 
-/** One in-process pipeline process at `level`: per round, host.handle's and the minimal path's µs. */
+/** One in-process pipeline process at `level`: per round, the µs of host.handle, minimal, replay. */
 const hostPipeline = (appDir: string, level: string): Promise<PipelineRound[]> =>
   measureInProcess(
     './host-pipeline.ts',
