@@ -7,6 +7,7 @@ import {
   catalogItemEtag,
   CatalogItemSchema,
   findCatalogItem,
+  ITEM_ID_SEGMENT,
   ItemIdSchema,
 } from './catalog.js';
 
@@ -23,7 +24,7 @@ const CatalogItemResponseSchema = CatalogItemSchema.extend({
 export const catalogItemRoute = defineRoute({
   name: 'getCatalogItem',
   methods: ['GET'],
-  route: 'catalog/{item_id:regex(^(?!health$))}',
+  route: `catalog/${ITEM_ID_SEGMENT}`,
   authLevel: 'function',
   context: { apim: apimContext },
   request: { params: z.object({ item_id: ItemIdSchema }) },

@@ -5,6 +5,12 @@ import * as z from 'zod';
 // The recipe's catalog reduced to the item the bench requests, with the same schemas, ETag and
 // Cache-Control. Every variant is checked against the recipe's built bundle before timing.
 
+/**
+ * The recipe's item segment: any id but `health` (its route constraint). Every variant routes
+ * through it, so the constraint's cost is in the baseline too and no row pays for it alone.
+ */
+export const ITEM_ID_SEGMENT = '{item_id:regex(^(?!health$))}';
+
 /** Path-segment-safe item id, as the recipe's route accepts it. */
 export const ItemIdSchema = z
   .string()

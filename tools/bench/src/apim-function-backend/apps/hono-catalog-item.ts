@@ -10,11 +10,12 @@ import {
   CATALOG_CACHE_CONTROL,
   catalogItemEtag,
   findCatalogItem,
+  ITEM_ID_SEGMENT,
   ItemIdSchema,
 } from './catalog.js';
 
 /** Where the bench app mounts this function; Hono routes on the full path, prefix included. */
-export const HONO_ROUTE = 'hono/catalog/{item_id}';
+export const HONO_ROUTE = `hono/catalog/${ITEM_ID_SEGMENT}`;
 
 // The idiomatic Hono version: zod-validated param and header, same body and headers; Hono does not
 // check responses and has no per-invocation log context, so it does less than http-kit.

@@ -1,6 +1,7 @@
 import { type AnyRoute, defineRoute } from '@cookbook/http-kit';
 import * as z from 'zod';
 
+import { ITEM_ID_SEGMENT } from './catalog.js';
 import { catalogItemRoute } from './catalog-item-route.js';
 
 type AnyRouteConfig = Parameters<typeof defineRoute<string>>[0];
@@ -12,7 +13,7 @@ type AnyRouteConfig = Parameters<typeof defineRoute<string>>[0];
 export const uncheckedCatalogItem: AnyRoute = defineRoute({
   ...catalogItemRoute,
   name: 'benchKitUnchecked',
-  route: 'unchecked/catalog/{item_id}',
+  route: `unchecked/catalog/${ITEM_ID_SEGMENT}`,
   responses: {
     ...catalogItemRoute.responses,
     200: { ...catalogItemRoute.responses[200], schema: z.unknown() },

@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { toHttpFunctionOptions } from '@cookbook/http-kit';
 
 import { bareCatalogItem } from './bare-catalog-item.js';
+import { ITEM_ID_SEGMENT } from './catalog.js';
 import { HONO_ROUTE, honoCatalogItem } from './hono-catalog-item.js';
 import { registerCatalog } from './register-catalog.js';
 import { uncheckedCatalogItem } from './unchecked-catalog-item.js';
@@ -12,13 +13,13 @@ app.http(uncheckedCatalogItem.name, toHttpFunctionOptions(uncheckedCatalogItem))
 
 app.http('benchFloor', {
   methods: ['GET'],
-  route: 'floor/catalog/{item_id}',
+  route: `floor/catalog/${ITEM_ID_SEGMENT}`,
   authLevel: 'function',
   handler: () => ({ status: 204 }),
 });
 app.http('benchBare', {
   methods: ['GET'],
-  route: 'bare/catalog/{item_id}',
+  route: `bare/catalog/${ITEM_ID_SEGMENT}`,
   authLevel: 'function',
   handler: bareCatalogItem,
 });
