@@ -103,12 +103,28 @@ export type WorkerRequest = CoreInvocationContext['request'];
 /**
  * Replays one recorded worker request through the minimal host's invocation path: the library's
  * work on exactly what the host encodes (front-end headers, nullable maps, trace context), no host.
+ * Each call gets a fresh copy, as Azure's worker decodes a fresh request from gRPC per invocation.
  */
 export function replayInvoker(
   { model, metadata, callback }: MinimalApp,
   request: WorkerRequest,
 ): () => Promise<Uint8Array> {
-  return () => invoke(model, { invocationId: 'bench', metadata, request, log: noLog }, callback);
+  return () =>
+    invoke(
+      model,
+      { invocationId: 'bench', metadata, request: decodedCopy(request), log: noLog },
+      callback,
+    );
+}
+
+/** A new object for every array and object (bytes too), strings shared: what a decoder allocates. */
+function decodedCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Uint8Array) return value.slice() as T;
+  if (Array.isArray(value)) return value.map(decodedCopy) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = decodedCopy(field);
+  return copy as T;
 }
 
 async function invoke(
