@@ -208,7 +208,7 @@ export function formatPipeline(off: PipelineRound[], on: PipelineRound[], calls:
     ].join('\n');
   };
   return [
-    `Host pipeline in process, no socket (host.handle, the minimal host's invocation path, and that path replaying the worker request the host sent for the same request, rotating in one process, ${off.length} rounds of ${calls} calls each; geometric mean of per-round ratios, 95% t-interval):`,
+    `Host pipeline in process, no socket (host.handle, the minimal host's invocation path, and that path replaying the worker request the host sent for the same request, order rotating and reversing in one process, ${off.length} rounds of ${calls} calls each; geometric mean of per-round ratios, 95% t-interval):`,
     row(off, '  console logging off'),
     row(on, '  console lines on (stdout /dev/null)'),
   ].join('\n');

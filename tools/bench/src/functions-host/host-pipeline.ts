@@ -9,6 +9,7 @@ import {
   replayInvoker,
   type WorkerRequest,
 } from './minimal-host.js';
+import { turnOrder } from './turn-order.js';
 
 // One process, no socket: the host's own pipeline (`host.handle`: routing, front-end headers,
 // trace context, the invocation clocks, host encoding, console lines) against the minimal host's
@@ -86,12 +87,9 @@ for (let index = 0; index < CALLS * 2; index += 1) {
 }
 const rounds: PipelineRound[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
-  // The order rotates, so no path always runs on the same neighbour's garbage.
+  // The order turns, so no path always runs on the same neighbour's garbage.
   const measured = { host: 0, minimal: 0, replay: 0 };
-  for (let step = 0; step < keys.length; step += 1) {
-    const key = keys[(round + step) % keys.length] as keyof typeof paths;
-    measured[key] = await perCall(paths[key]);
-  }
+  for (const key of turnOrder(keys, round)) measured[key] = await perCall(paths[key]);
   rounds.push(measured);
 }
 await host.close();

@@ -25,6 +25,7 @@ import {
 import { median } from './bench-stats.js';
 import { writeHelloApp } from './hello-app.js';
 import { measureSlice } from './measure-slice.js';
+import { turnOrder } from './turn-order.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -174,12 +175,6 @@ async function startBlock(appDir: string, stdoutFd: number): Promise<Server[]> {
   }
   for (const server of servers) await checkAndWarm(server.target.name, server.url);
   return servers;
-}
-
-/** The order of one round: rotated by `turn`, reversed every other turn. */
-function turnOrder<T>(items: readonly T[], turn: number): T[] {
-  const rotated = items.map((_, index) => items[(index + turn) % items.length] as T);
-  return turn % 2 === 0 ? rotated : rotated.reverse();
 }
 
 async function checkAndWarm(name: string, url: string): Promise<void> {
