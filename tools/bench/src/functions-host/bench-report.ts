@@ -9,8 +9,11 @@ import {
 export interface Target {
   key: string;
   name: string;
-  /** Which server answers: full, quiet, minimal (optionally with Azure's front-end headers) or raw. */
-  kind: 'full' | 'quiet' | 'minimal' | 'minimal-front-end' | 'raw' | 'paired';
+  /**
+   * Which server answers: full, quiet, minimal (optionally with Azure's front-end headers, or
+   * replaying the whole worker request the full host builds) or raw.
+   */
+  kind: 'full' | 'quiet' | 'minimal' | 'minimal-front-end' | 'minimal-replay' | 'raw' | 'paired';
 }
 
 export interface Sample {
@@ -44,6 +47,8 @@ export const AA_KEY = 'minimal-again';
 export const CANDIDATE_KEY = 'full';
 /** The full host with console logging off: full ÷ quiet is what the console lines cost. */
 export const QUIET_KEY = 'quiet';
+/** The minimal host replaying the full host's worker request: the floor of a faithful host. */
+export const REPLAY_KEY = 'minimal-replay';
 
 /** Per-round ratios key ÷ reference of the same round, for one measure. */
 function ratios(
@@ -138,6 +143,10 @@ export function formatReport(targets: Target[], blocks: Block[], info: RunInfo):
   const loads = (values: number[]): string => values.map((value) => value.toFixed(2)).join(' ');
   const lines = cpuRatio(blocks, CANDIDATE_KEY, QUIET_KEY);
   const linesVerdict = judge(lines, aa);
+  const floor = cpuRatio(blocks, REPLAY_KEY);
+  const floorVerdict = judge(floor, aa);
+  const ownCode = cpuRatio(blocks, CANDIDATE_KEY, REPLAY_KEY);
+  const ownCodeVerdict = judge(ownCode, aa);
   const interval = (ratio: RatioInterval): string =>
     `${times(ratio.center)} (${times(ratio.low)}–${times(ratio.high)})`;
   return [
@@ -154,6 +163,8 @@ export function formatReport(targets: Target[], blocks: Block[], info: RunInfo):
     `A/A noise band (minimal host vs a second copy of itself): 1 ± ${pct(verdict.band)} (A/A interval ${times(aa.low)}–${times(aa.high)}).`,
     `Console lines (full host ÷ the same host with console logging off, per round): ${interval(lines)} -> ${outcome(lines, linesVerdict)}: ${linesVerdict.reason}.`,
     `One console line on its own (in-process: a worker log through \`@azure/functions-core\` into the host's default sink, stdout a pipe, 40 lines per event-loop turn, ${info.lineCost.lines} lines per process, medians of alternating processes): ${us(info.lineCost.allIn - info.lineCost.offAllIn)} µs CPU per line all-in, ${us(info.lineCost.onCall)} µs of it in the logging call (logging off: ${us(info.lineCost.offOnCall)} µs in the call).`,
+    `Floor of a faithful host (the minimal host replaying the worker request the full host builds: Azure's front-end headers, nullable maps, trace context; none of the host's code) vs the minimal host: ${interval(floor)} -> ${outcome(floor, floorVerdict)}: ${floorVerdict.reason}.`,
+    `The host's own code over that floor (full host ÷ the replaying host, per round): ${interval(ownCode)} -> ${outcome(ownCode, ownCodeVerdict)}: ${ownCodeVerdict.reason}.`,
     `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${interval(full)} -> ${outcome(full, verdict)}: ${verdict.reason}.`,
   ].join('\n');
 }

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 import { createLocalHost, startHostServer } from '@cookbook/functions-host';
 
-import { createMinimalHost, recordMinimalApp } from './minimal-host.js';
+import { createMinimalHost, createReplayHost, recordMinimalApp } from './minimal-host.js';
 import { createRawServer } from './raw-node-http.js';
+import { recordWorkerRequest } from './worker-request.js';
 
 // One server per process: its CPU time is its own, and no server inherits another's garbage or
 // JIT deoptimisations of the shared library code. "paired" is the exception, on purpose (below).
@@ -25,6 +26,10 @@ async function start(): Promise<number> {
   const host = await createLocalHost(appDir, lines ? {} : { logLevel: 'none' });
   if (kind === 'minimal' || kind === 'minimal-front-end') {
     return listen(minimalHost(kind === 'minimal-front-end'));
+  }
+  if (kind === 'minimal-replay') {
+    const app = minimalApp();
+    return listen(createReplayHost(app, await recordWorkerRequest(host, app)));
   }
   return (await startHostServer(host, { port: 0 })).port;
 }

@@ -1,15 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-import { createLocalHost, type LocalHost } from '@cookbook/functions-host';
+import { createLocalHost } from '@cookbook/functions-host';
 
 import type { PipelineRound } from './bench-report.js';
-import {
-  minimalInvoker,
-  recordMinimalApp,
-  replayInvoker,
-  type WorkerRequest,
-} from './minimal-host.js';
+import { minimalInvoker, recordMinimalApp, replayInvoker } from './minimal-host.js';
 import { turnOrder } from './turn-order.js';
+import { HELLO_URL, helloRequest, recordWorkerRequest } from './worker-request.js';
 
 // One process, no socket: the host's own pipeline (`host.handle`: routing, front-end headers,
 // trace context, the invocation clocks, host encoding, console lines) against the minimal host's
@@ -25,43 +21,13 @@ const host = await createLocalHost(appDir, { logLevel: level as 'information' | 
 const app = minimalApp();
 const invokeMinimal = minimalInvoker(app);
 
-// What autocannon sends, as each host receives it.
-const URL_TEXT = 'http://127.0.0.1:7071/api/hello';
-type HostRequest = Parameters<LocalHost['handle']>[0];
-const hostRequest = (): HostRequest => ({
-  method: 'GET',
-  url: URL_TEXT,
-  path: '/api/hello',
-  query: '',
-  headers: [['host', '127.0.0.1:7071']],
-  remoteAddress: '127.0.0.1',
-  remotePort: 50123,
-});
-const viaHost = (): Promise<unknown> => host.handle(hostRequest());
+const viaHost = (): Promise<unknown> => host.handle(helloRequest());
 const viaMinimal = (): Promise<unknown> =>
-  invokeMinimal({ method: 'GET', url: URL_TEXT, headers: { host: '127.0.0.1:7071' } });
-const viaReplay = replayInvoker(app, await recordWorkerRequest());
+  invokeMinimal({ method: 'GET', url: HELLO_URL, headers: { host: '127.0.0.1:7071' } });
+const viaReplay = replayInvoker(app, await recordWorkerRequest(host, app));
 // Timing a replay that answers something else would compare nothing.
 const replayed = Buffer.from(await viaReplay()).toString();
 if (replayed !== 'Hello, World!') throw new Error(`The replay answered "${replayed}".`);
-
-/** The worker request the host builds for one call of `hostRequest()`. */
-async function recordWorkerRequest(): Promise<WorkerRequest> {
-  const { model } = app;
-  let recorded: WorkerRequest | undefined;
-  // An own property shadows the library's method for this one call only.
-  model.getInvocationModel = (coreCtx) => {
-    recorded = coreCtx.request;
-    return Object.getPrototypeOf(model).getInvocationModel.call(model, coreCtx);
-  };
-  try {
-    await viaHost();
-  } finally {
-    delete (model as Partial<typeof model>).getInvocationModel;
-  }
-  if (!recorded) throw new Error('The host invoked no function.');
-  return recorded;
-}
 
 const cpu = (): number => {
   const { user, system } = process.cpuUsage();

@@ -117,6 +117,17 @@ export function replayInvoker(
     );
 }
 
+/**
+ * A server that answers every request by replaying the recorded worker request: the socket and
+ * the library's work on what Azure sends, none of the host's own code. The floor of a faithful host.
+ */
+export function createReplayHost(app: MinimalApp, request: WorkerRequest): Server {
+  const replay = replayInvoker(app, request);
+  return createServer((_req, res) => {
+    void replay().then(writeBody(res));
+  });
+}
+
 /** A new object for every array and object (bytes too), strings shared: what a decoder allocates. */
 function decodedCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -18,6 +18,7 @@ import {
   formatReport,
   type PipelineRound,
   QUIET_KEY,
+  REPLAY_KEY,
   type Round,
   type Target,
   verdictsOf,
@@ -67,6 +68,12 @@ const targets: Target[] = [
     key: 'minimal-front-end',
     name: "minimal host + Azure's front-end headers",
     kind: 'minimal-front-end',
+  },
+  // The library's work on the whole request the full host builds, no host code: a faithful floor.
+  {
+    key: REPLAY_KEY,
+    name: "minimal host replaying the full host's worker request",
+    kind: 'minimal-replay',
   },
   { key: 'raw', name: 'raw node:http', kind: 'raw' },
 ];
@@ -233,7 +240,7 @@ try {
     const last = (key: string, reference?: string): string =>
       blockCpuRatios(blocks, key, reference).at(-1)?.toFixed(3) ?? '?';
     process.stderr.write(
-      `block ${blocks.length}: full ${last(CANDIDATE_KEY)}, A/A ${last(AA_KEY)}, full/quiet ${last(CANDIDATE_KEY, QUIET_KEY)}, load ${loadavg()[0]?.toFixed(2)} -> ${goal.verdict}, console lines ${consoleLines.verdict}\n`,
+      `block ${blocks.length}: full ${last(CANDIDATE_KEY)}, A/A ${last(AA_KEY)}, full/quiet ${last(CANDIDATE_KEY, QUIET_KEY)}, replay ${last(REPLAY_KEY)}, load ${loadavg()[0]?.toFixed(2)} -> ${goal.verdict}, console lines ${consoleLines.verdict}\n`,
     );
     // Checked after every block from the minimum on: stop once both verdicts are conclusive.
     const conclusive = goal.verdict !== 'inconclusive' && consoleLines.verdict !== 'inconclusive';
