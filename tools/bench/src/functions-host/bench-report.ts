@@ -3,6 +3,7 @@ import {
   median,
   type RatioInterval,
   ratioInterval,
+  RULE,
   type VerdictResult,
 } from './bench-stats.js';
 
@@ -145,6 +146,11 @@ export function formatReport(targets: Target[], blocks: Block[], info: RunInfo):
   const linesVerdict = judge(lines, aa);
   const floor = cpuRatio(blocks, REPLAY_KEY);
   const floorVerdict = judge(floor, aa);
+  // The rule never accepts a band wider than RULE.maxBand: a floor above it rules out the goal.
+  const floorBeyondRule =
+    floor.low > 1 + RULE.maxBand
+      ? ` Its whole interval is also above 1 + ${pct(RULE.maxBand)}, the widest A/A band the rule accepts, so no host that sends what Azure sends can be judged INDISTINGUISHABLE from the minimal host in this run.`
+      : '';
   const ownCode = cpuRatio(blocks, CANDIDATE_KEY, REPLAY_KEY);
   const ownCodeVerdict = judge(ownCode, aa);
   const interval = (ratio: RatioInterval): string =>
@@ -163,7 +169,7 @@ export function formatReport(targets: Target[], blocks: Block[], info: RunInfo):
     `A/A noise band (minimal host vs a second copy of itself): 1 ± ${pct(verdict.band)} (A/A interval ${times(aa.low)}–${times(aa.high)}).`,
     `Console lines (full host ÷ the same host with console logging off, per round): ${interval(lines)} -> ${outcome(lines, linesVerdict)}: ${linesVerdict.reason}.`,
     `One console line on its own (in-process: a worker log through \`@azure/functions-core\` into the host's default sink, stdout a pipe, 40 lines per event-loop turn, ${info.lineCost.lines} lines per process, medians of alternating processes): ${us(info.lineCost.allIn - info.lineCost.offAllIn)} µs CPU per line all-in, ${us(info.lineCost.onCall)} µs of it in the logging call (logging off: ${us(info.lineCost.offOnCall)} µs in the call).`,
-    `Floor of a faithful host (the minimal host replaying the worker request the full host builds: Azure's front-end headers, nullable maps, trace context; none of the host's code) vs the minimal host: ${interval(floor)} -> ${outcome(floor, floorVerdict)}: ${floorVerdict.reason}.`,
+    `Floor of a faithful host (the minimal host replaying the worker request the full host builds: Azure's front-end headers, nullable maps, trace context; none of the host's code) vs the minimal host: ${interval(floor)} -> ${outcome(floor, floorVerdict)}: ${floorVerdict.reason}.${floorBeyondRule}`,
     `The host's own code over that floor (full host ÷ the replaying host, per round): ${interval(ownCode)} -> ${outcome(ownCode, ownCodeVerdict)}: ${ownCodeVerdict.reason}.`,
     `VERDICT: full host (func-style console lines on) vs the minimal host, CPU per request: ${interval(full)} -> ${outcome(full, verdict)}: ${verdict.reason}.`,
   ].join('\n');
