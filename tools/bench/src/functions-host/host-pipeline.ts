@@ -5,7 +5,7 @@ import { createLocalHost } from '@cookbook/functions-host';
 import type { PipelineRound } from './bench-report.js';
 import { minimalInvoker, recordMinimalApp, replayInvoker } from './minimal-host.js';
 import { turnOrder } from './turn-order.js';
-import { HELLO_URL, helloRequest, recordWorkerRequest } from './worker-request.js';
+import { HELLO_HOST, HELLO_URL, helloRequest, recordWorkerRequest } from './worker-request.js';
 
 // One process, no socket: the host's own pipeline (`host.handle`: routing, front-end headers,
 // trace context, the invocation clocks, host encoding, console lines) against the minimal host's
@@ -23,7 +23,7 @@ const invokeMinimal = minimalInvoker(app);
 
 const viaHost = (): Promise<unknown> => host.handle(helloRequest());
 const viaMinimal = (): Promise<unknown> =>
-  invokeMinimal({ method: 'GET', url: HELLO_URL, headers: { host: '127.0.0.1:7071' } });
+  invokeMinimal({ method: 'GET', url: HELLO_URL, headers: { host: HELLO_HOST } });
 const viaReplay = replayInvoker(app, await recordWorkerRequest(host, app));
 // Timing a replay that answers something else would compare nothing.
 const replayed = Buffer.from(await viaReplay()).toString();

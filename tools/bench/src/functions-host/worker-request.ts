@@ -3,14 +3,15 @@ import type { LocalHost } from '@cookbook/functions-host';
 import type { MinimalApp, WorkerRequest } from './minimal-host.js';
 
 /** What autocannon sends, as the host receives it: `GET /api/hello` with only a Host header. */
-export const HELLO_URL = 'http://127.0.0.1:7071/api/hello';
+export const HELLO_HOST = '127.0.0.1:7071';
+export const HELLO_URL = `http://${HELLO_HOST}/api/hello`;
 type HostRequest = Parameters<LocalHost['handle']>[0];
 export const helloRequest = (): HostRequest => ({
   method: 'GET',
   url: HELLO_URL,
   path: '/api/hello',
   query: '',
-  headers: [['host', '127.0.0.1:7071']],
+  headers: [['host', HELLO_HOST]],
   remoteAddress: '127.0.0.1',
   remotePort: 50123,
 });
